@@ -693,6 +693,7 @@ def locate_gold(s: Source, text: str) -> dict:
             errors.append(f"needs 5 fields: {line}")
             continue
         kind, content, cue, mention, who = fields
+        content = content.replace("\\n", "\n")   # a quote that runs over paragraphs is written with \n
         if kind not in ("quote", "reported", "mixed"):
             errors.append(f"bad kind {kind}: {line}")
             continue
