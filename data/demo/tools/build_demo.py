@@ -782,6 +782,13 @@ def main() -> int:
                 changed.append(path.name)
                 if not check:
                     path.write_bytes(content)
+    produced = {s.file_name for s in sources} | {s.id + ".json" for s in sources if s.gold_lines}
+    for folder in (ARTICLES, GOLD):
+        for stale in folder.iterdir():
+            if stale.name not in produced:
+                changed.append(stale.name)
+                if not check:
+                    stale.unlink()
     gold_count = sum(1 for s in sources if s.gold_lines)
     templates = sorted({s.template for s in sources})
     print(f"{len(sources)} articles, {gold_count} gold files, templates: {', '.join(templates)}", file=sys.stderr)
