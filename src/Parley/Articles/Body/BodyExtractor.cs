@@ -66,6 +66,8 @@ internal sealed class BodyExtractor
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
+        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
+            foreach (var r in roots) Console.Error.WriteLine($"root {r.Name} {Dom.Hints(r)} text={S(r).Text} score={S(r).Score}");
         List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
         return Clean(blocks, meta);
     }
@@ -142,6 +144,8 @@ internal sealed class BodyExtractor
                 else if (c.NodeType == HtmlNodeType.Comment) remove.Add(c);
             }
         }
+        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
+            foreach (var n in remove) if (S(n).Text > 200) Console.Error.WriteLine($"remove {n.Name} {Dom.Hints(n)} text={S(n).Text} total={total}");
         foreach (var n in remove) n.Remove();
     }
 
@@ -150,7 +154,7 @@ internal sealed class BodyExtractor
         if (Dom.NonContent.Contains(node.Name)) return true;
         var st = S(node);
         double share = st.Text / (double)total;
-        bool holdsTheText = share > 0.3 && LinkDensity(node) < 0.3;
+        bool holdsTheText = share > 0.5 || (share > 0.25 && LinkDensity(node) < 0.5);
         if (node.Name is "img" or "picture" or "figcaption" or "hr") return true;
         if (RemovedTags.Contains(node.Name) && !holdsTheText) return true;
         if (Dom.IsHidden(node) && share < 0.5) return true;
