@@ -33,7 +33,7 @@ internal sealed class BodyExtractor
 
     private static readonly HashSet<string> RemovedTags = new(StringComparer.Ordinal)
     {
-        "nav", "aside", "footer", "header", "figure", "figcaption", "dialog", "menu", "picture", "img", "form",
+        "nav", "aside", "footer", "header", "figure", "figcaption", "dialog", "menu", "picture", "img", "form", "noscript",
     };
 
     private static readonly HashSet<string> RemovedRoles = new(StringComparer.OrdinalIgnoreCase)
