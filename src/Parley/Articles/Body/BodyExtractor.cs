@@ -438,6 +438,18 @@ internal sealed class BodyExtractor
         return false;
     }
 
+    /// <summary>A short line at the top that is only a byline or a date ("By Jane Doe | April 9, 2025", "12 березня 2025").</summary>
+    internal static bool IsBylineOrDateline(string text)
+    {
+        if (text.Length > 120) return false;
+        if (Hints.BylineStart().IsMatch(text)) return true;
+        if (DateParser.FindWritten(text) is null) return false;
+        int letters = 0;
+        foreach (var w in text.Split([' ', ',', '|', '-', '–', '—', '·', '•'], StringSplitOptions.RemoveEmptyEntries))
+            if (w.Any(char.IsLetter) && w.Length > 3) letters++;
+        return letters <= 4;
+    }
+
     /// <summary>Drops boilerplate lines, the title and byline repeated at the top, and duplicates.</summary>
     private static List<BodyBlock> Clean(List<BodyBlock> blocks, PageMetadata meta)
     {
@@ -450,10 +462,11 @@ internal sealed class BodyExtractor
             var text = b.Text;
             if (Hints.JunkLine().IsMatch(text)) continue;
             if (b.LinkDensity > 0.6 && text.Length < 300) continue;
-            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading))
+            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading || r.Text.Length < 120))
             {
                 var key = TitleCleaner.Key(text);
                 if (key.Length > 0 && (key == titleKey || key == headlineKey)) continue;
+                if (IsBylineOrDateline(text)) continue;
             }
             if (text.Length > 30 && !seen.Add(text)) continue;
             result.Add(b);
