@@ -381,6 +381,11 @@ internal sealed class BodyExtractor
                     if (linkDepth > 0) linkRaw += Len(t);
                     continue;
                 }
+                if (node.NodeType == HtmlNodeType.Document)
+                {
+                    for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+                    continue;
+                }
                 if (node.NodeType != HtmlNodeType.Element) continue;
                 var name = node.Name;
                 bool block = BlockTags.Contains(name);
