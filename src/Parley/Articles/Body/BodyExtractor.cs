@@ -69,8 +69,6 @@ internal sealed class BodyExtractor
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var r in roots) Console.Error.WriteLine($"root {r.Name} {Dom.Hints(r)} text={S(r).Text} score={S(r).Score}");
         List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
         return Clean(blocks, meta);
     }
@@ -150,8 +148,6 @@ internal sealed class BodyExtractor
                 else if (c.NodeType == HtmlNodeType.Comment) remove.Add(c);
             }
         }
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var n in remove) if (S(n).Text > 200) Console.Error.WriteLine($"remove {n.Name} {Dom.Hints(n)} text={S(n).Text} total={total}");
         foreach (var n in remove) n.Remove();
     }
 
