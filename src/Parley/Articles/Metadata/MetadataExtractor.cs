@@ -111,10 +111,10 @@ internal static partial class MetadataExtractor
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
         meta.Headline = headline;
         string? title = headline;
-        if (title is null && metaTitle is not null) title = TitleCleaner.Clean(metaTitle, meta.Site, host, null);
+        if (title is null && metaTitle is not null) title = TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
         if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
         {
-            title = TitleCleaner.Clean(titleTag, meta.Site, host, null);
+            title = TitleCleaner.FromTitleTag(titleTag, meta.Site, host, null);
             meta.Warnings.Add("title taken from <title>");
         }
         if (title is null) meta.Warnings.Add("no title found");
