@@ -317,10 +317,27 @@ internal static partial class MetadataExtractor
         {
             var t = Dom.Text(n);
             if (t.Length is < 3 or > 120) continue;
-            if (AuthorNames.Clean([t]).Count > 0) return t;
+            var names = AuthorNames.Clean([t]);
+            if (names.Count > 0 && names.All(LooksLikeName)) return t;
         }
         return null;
     }
+
+    /// <summary>Capitalized words, none of them site furniture ("Member Login", "View profile").</summary>
+    private static bool LooksLikeName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 5) return false;
+        foreach (var w in words)
+        {
+            if (NotAName().IsMatch(w)) return false;
+            if (!char.IsUpper(w[0]) && w is not ("van" or "der" or "de" or "la" or "von" or "bin" or "da" or "di" or "del" or "le")) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:login|log|sign|signin|member|members|subscribe|account|menu|home|contact|about|profile|view|all|posts|articles|more|follow|share|search|blog|news|help|support|privacy|terms|author|authors)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
 
     [GeneratedRegex(@"/(?:author|authors|writer|writers|by|people|staff|profile|profiles|contributor|contributors|journalist|team)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorHref();
