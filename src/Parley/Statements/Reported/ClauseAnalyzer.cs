@@ -164,8 +164,12 @@ internal sealed class ClauseAnalyzer
     {
         var t = _t[k];
         if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Contains(Word(k));
-        return t.Length == 1 && _text[t.Start] is '.' or '\'' or '\u2019' or '-' && k + 1 < _t.Count && _t[k + 1].Type == TokenType.Word
-               && _t[k + 1].Start == t.End;
+        if (t.Length != 1 || k + 1 >= _t.Count || _t[k + 1].Type != TokenType.Word) return false;
+        char c = _text[t.Start];
+        if (c is '\'' or '\u2019' or '-') return _t[k + 1].Start == t.End;
+        // "Sen. Marco Rubio", "Gov. Mike Pence": the period of a title abbreviation.
+        return c == '.' && k > 0 && _t[k - 1].Type == TokenType.Word && _t[k - 1].End == t.Start
+               && _t[k - 1].IsCapitalized(_text) && _t[k - 1].Length <= 4 && _t[k + 1].IsCapitalized(_text);
     }
 
     private int QuoteEndAfter(int openToken)
@@ -216,11 +220,13 @@ internal sealed class ClauseAnalyzer
         bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
         int after = SkipCueAdverbials(cueLast + 1);
         bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',');
-        if (afterBreak && nothingAfter)
+        bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
+            || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
+        if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
         {
             int contentEnd = _t[beforeMention].Type == TokenType.CloseQuote ? _t[beforeMention].End : _t[beforeMention].Start;
             int contentStart = _start;
-            if (after < _t.Count && IsPunct(after, ','))
+            if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
                 if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
                 else if (after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
@@ -366,7 +372,9 @@ internal sealed class ClauseAnalyzer
                     if (_t[k].Type == TokenType.OpenQuote || _inQuote[k]) break;
                     if (IsWord(k, "that") || IsPunct(k, ':') || IsPunct(k, ',')) return k;
                 }
-                if (w is "on" or "to" && p + 2 < _t.Count && _t[p + 1].IsCapitalized(_text) && IsTerminal(p + 2)) return p + 2;
+                int end = p + 1;
+                while (end < _t.Count && end - p <= 10 && (_t[end].Type == TokenType.Word || IsPunct(end, '\'') || IsPunct(end, '\u2019'))) end++;
+                if (end >= _t.Count || IsTerminal(end) || IsPunct(end, ',')) return end; // "said in a statement."
                 break;
             }
             break;
@@ -403,8 +411,14 @@ internal sealed class ClauseAnalyzer
         var last = Word(e - 1);
         if (Lexicon.Determiners.Contains(last) && last is not "both" and not "all" and not "others" || last is "of" or "to" or "for" or "in" or "on" or "at" or "with")
             return false;
-        return Lexicon.SubjectPronouns.Contains(w) || first.IsCapitalized(_text) || Lexicon.Determiners.Contains(w)
-               || Lexicon.BareSpeakers.Contains(w) || char.IsDigit(_text[first.Start]);
+        if (Lexicon.SubjectPronouns.Contains(w) || first.IsCapitalized(_text) || Lexicon.Determiners.Contains(w)
+            || Lexicon.BareSpeakers.Contains(w) || char.IsDigit(_text[first.Start]))
+            return true;
+        // "former tech executive Carly Fiorina": lower-case words before a name.
+        if (e - s > 8) return false;
+        for (int k = s + 1; k < e; k++)
+            if (_t[k].IsCapitalized(_text)) return true;
+        return Lexicon.BareSpeakers.Contains(last);
     }
 
     private int TrimmedEnd(int end)
