@@ -17,7 +17,11 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchStatementsCommand>("statements"));
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+            });
         });
         try
         {
