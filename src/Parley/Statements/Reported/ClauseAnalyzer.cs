@@ -141,6 +141,8 @@ internal sealed class ClauseAnalyzer
         int npEnd = npStart;
         while (npEnd < _t.Count && npEnd - npStart < MaxMentionTokens && IsNameToken(npEnd)) npEnd++;
         if (npEnd == npStart) return null;
+        for (int k = npStart; k < npEnd; k++)
+            if (IsVerbLike(k)) return null; // "…, said Nunberg was …" is not an inverted attribution
         // The mention must run to the end of the sentence, a comma or a quotation.
         bool closes = npEnd >= _t.Count || IsPunct(npEnd, ',') || IsPunct(npEnd, '.') || IsPunct(npEnd, ';')
                       || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
@@ -159,6 +161,9 @@ internal sealed class ClauseAnalyzer
             MentionStart = _t[npStart].Start, MentionEnd = _t[npEnd - 1].End, Construction = Construction.Inverted,
         };
     }
+
+    private bool IsVerbLike(int k) =>
+        _t[k].Type == TokenType.Word && (Lexicon.Verbs.Contains(Word(k)) || CueLexicon.TryGet(_t[k].In(_text), out _));
 
     private bool IsNameToken(int k)
     {

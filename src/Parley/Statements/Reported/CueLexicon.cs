@@ -38,6 +38,11 @@ internal static class CueLexicon
         "signal", "hint", "concur", "charge", "question", "dispute", "rebuff", "underline", "underscore", "highlight",
         "estimate", "forecast", "speculate", "announce", "brand", "label", "decry", "acknowledge", "recount", "testify",
         "reveal", "disclose", "pledge", "vow", "offer", "blame", "cite", "point", "rule", "call", "express", "voice",
+        "endorse", "support", "oppose", "refuse", "approve", "favor", "favour", "advocate", "back", "embrace", "defend",
+        "attack", "challenge", "tout", "champion", "seek", "wonder", "recommend", "celebrate", "mock", "ridicule",
+        "decline", "protest", "applaud", "hail", "apologize", "apologise", "acknowledge", "contradict", "pressure",
+        "push", "float", "floated", "lambaste", "chide", "scold", "rebuke", "insinuate", "imply", "swear", "proclaim",
+        "acknowledge", "pronounce", "concur", "allege", "suppose", "guess", "bet", "figure", "calculate", "consider",
     ];
 
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];
@@ -72,7 +77,14 @@ internal static class CueLexicon
         "quips", "blast", "blasts", "dispute", "disputes", "cite", "cites", "voice", "voices", "express", "point", "points",
         "rule", "rules", "ruling", "rebuff", "rebuffs", "repeat", "reply", "respond", "answer", "question", "hope", "hopes",
         "fear", "fears", "doubt", "doubts", "worry", "worries", "feel", "feeling", "expect", "ask", "asking", "post", "tweet",
-        "tweets", "remark", "remarks", "threat", "cry", "slam", "slams",
+        "tweets", "remark", "remarks", "threat", "cry", "slam", "slams", "back", "backs", "backing", "support",
+        "supports", "attack", "attacks", "challenge", "challenges", "push", "pushes", "pushing", "float", "floats",
+        "floating", "bet", "bets", "betting", "figure", "figures", "figured", "figuring", "guess", "guesses", "seek",
+        "seeks", "seeking", "consider", "considering", "considers", "defend", "favor", "favour", "protest", "protests",
+        "champion", "champions", "celebrate", "celebrating", "swear", "swears", "swearing", "decline", "declines",
+        "declining", "mock", "pressure", "pressures", "pressuring", "calculate", "calculates", "calculated", "calculating",
+        "suppose", "supposed", "supposes", "supposing", "oppose", "approve", "endorse", "refuse", "embrace", "tout",
+        "hail", "hails", "applaud", "wonder", "imply", "advocate", "advocates", "attacked", "attacking", "challenged", "challenging",
     ];
 
     private static readonly FrozenDictionary<string, CueWord> Forms = Build();

@@ -46,7 +46,9 @@ internal static class SentenceSplitter
                 i = start;
                 continue;
             }
-            if (!inQuote && c is '.' or '!' or '?' or '\u2026' && IsBoundary(text, i, out int end))
+            // A terminal mark just inside the closing mark ends the quotation and may end the sentence.
+            bool closesQuote = inQuote && quotes[q].Closed && quotes[q].Close == i + 1;
+            if ((!inQuote || closesQuote) && c is '.' or '!' or '?' or '\u2026' && IsBoundary(text, i, out int end))
             {
                 Add(sentences, text, start, end, paragraph);
                 start = SkipSpace(text, end);
