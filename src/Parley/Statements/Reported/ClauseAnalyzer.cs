@@ -162,6 +162,8 @@ internal sealed class ClauseAnalyzer
         };
     }
 
+    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+
     private bool IsVerbLike(int k) =>
         _t[k].Type == TokenType.Word && (Lexicon.Verbs.Contains(Word(k)) || CueLexicon.TryGet(_t[k].In(_text), out _));
 
@@ -202,6 +204,9 @@ internal sealed class ClauseAnalyzer
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
         }
+        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
+        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+            return null;
         int m = j;
         while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
         int npStart = m + 1, npEnd = j + 1;
@@ -284,6 +289,15 @@ internal sealed class ClauseAnalyzer
         {
             p = SkipCueAdverbials(p);
             if (IsWord(p, "that")) p++;
+            else
+            {
+                // "suggested for the first time that …": a short phrase before "that".
+                for (int k = p; k < _t.Count && k - p < 8; k++)
+                {
+                    if (_t[k].Type != TokenType.Word || _inQuote[k] || IsVerbLike(k) && !IsWord(k, "that")) break;
+                    if (IsWord(k, "that") && k > p) { p = k + 1; break; }
+                }
+            }
         }
         while (p < _t.Count && (IsPunct(p, ':') || IsPunct(p, ',') || IsPunct(p, '\u2014'))) p++;
         if (p >= _t.Count || IsTerminal(p) && p == _t.Count - 1)

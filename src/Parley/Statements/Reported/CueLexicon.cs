@@ -73,7 +73,7 @@ internal static class CueLexicon
         "labels", "brand", "brands", "signal", "comment", "counter", "hint", "hints", "answer", "answers",
         "demand", "demands", "report", "reports", "write", "writing", "written", "call", "calls",
         "offer", "offers", "offering", "welcome", "welcomes", "welcoming", "forecast", "forecasts", "concern", "promise",
-        "promises", "pledge", "pledges", "vow", "vows", "claim", "claims", "warning", "warnings", "quip",
+        "promises", "pledge", "pledges", "vow", "vows", "claim", "warning", "warnings", "quip",
         "quips", "blast", "blasts", "dispute", "disputes", "cite", "cites", "voice", "voices", "express", "point", "points",
         "rule", "rules", "ruling", "rebuff", "rebuffs", "repeat", "reply", "respond", "answer", "question", "hope", "hopes",
         "fear", "fears", "doubt", "doubts", "worry", "worries", "feel", "feeling", "expect", "ask", "asking", "post", "tweet",
