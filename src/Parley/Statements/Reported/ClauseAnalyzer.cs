@@ -55,6 +55,7 @@ internal sealed class ClauseAnalyzer
                 && Lexicon.NounMarkers.Contains(tokens[pw].In(text).ToString()))
                 continue; // "the claims", "his warning"
 
+            if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             Candidate? found = cue.Lemma == "according to"
                 ? According(i, cueLast)
                 : Inverted(i, cueLast) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
@@ -67,6 +68,15 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "“…,” he continued." — a closing quotation right before the mention and the cue.
+    private bool QuoteJustBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && i - k <= 6; k--)
+            if (_t[k].Type == TokenType.CloseQuote) return true;
+            else if (_t[k].Type != TokenType.Word && !IsPunct(k, ',')) return false;
+        return false;
     }
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
@@ -239,7 +249,7 @@ internal sealed class ClauseAnalyzer
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
                 if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
-                else if (after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
+                else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
             }
             contentEnd = TrimmedEnd(contentEnd);
             if (contentEnd - contentStart < 3) return null;

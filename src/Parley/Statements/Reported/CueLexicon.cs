@@ -15,6 +15,8 @@ internal enum CueFlags : byte
     NeedsParticle = 4,
     /// <summary>A belief or intention ("believes", "hopes"): a cue only with a clause after it.</summary>
     Belief = 8,
+    /// <summary>A manner-of-speaking verb ("continued", "shouted") that is a cue only right after a quotation.</summary>
+    QuoteOnly = 16,
 }
 
 /// <summary>A cue word form with what it needs.</summary>
@@ -43,6 +45,13 @@ internal static class CueLexicon
         "decline", "protest", "applaud", "hail", "apologize", "apologise", "acknowledge", "contradict", "pressure",
         "push", "float", "floated", "lambaste", "chide", "scold", "rebuke", "insinuate", "imply", "swear", "proclaim",
         "acknowledge", "pronounce", "concur", "allege", "suppose", "guess", "bet", "figure", "calculate", "consider",
+    ];
+
+    private static readonly string[] QuoteOnly =
+    [
+        "continue", "surmise", "muse", "shout", "yell", "scream", "chant", "exclaim", "plead", "laugh", "sigh",
+        "press", "interject", "interrupt", "quip", "recall", "remember", "reason", "offer", "begin", "conclude",
+        "gush", "marvel", "snap", "cry", "whisper", "murmur", "mutter", "deadpan", "shrug", "smile", "grin", "tease",
     ];
 
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];
@@ -114,6 +123,15 @@ internal static class CueLexicon
             Add(past, lemma, flags);
             Add(ing, lemma, flags | CueFlags.Participle);
         }
+        foreach (var lemma in QuoteOnly)
+        {
+            var (third, past, _) = Inflect(lemma);
+            foreach (var form in new[] { third, past })
+                if (!forms.ContainsKey(form)) forms[form] = new CueWord(lemma, CueFlags.QuoteOnly, null);
+        }
+        forms["began"] = new CueWord("begin", CueFlags.QuoteOnly, null);
+        forms["snapped"] = new CueWord("snap", CueFlags.QuoteOnly, null);
+        forms["cried"] = new CueWord("cry", CueFlags.QuoteOnly, null);
         // Irregular forms.
         foreach (var (form, lemma, flags) in new[]
         {
