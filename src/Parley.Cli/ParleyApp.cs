@@ -17,6 +17,7 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddCommand<Commands.StatementsCommand>("statements");
             config.AddBranch("bench", b =>
             {
