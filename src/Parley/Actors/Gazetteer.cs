@@ -209,6 +209,13 @@ public sealed class Gazetteer
             var word = words[i].EndsWith("'s", StringComparison.Ordinal) ? words[i][..^2] : words[i];
             if (_affiliations.TryGetValue(word, out var one)) return one;
         }
+        // "Emmanuel Macron's diplomatic adviser", "an aide to Zelensky": the party of the actor named.
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i].EndsWith("'s", StringComparison.Ordinal) ? words[i][..^2] : words[i];
+            if (_byName.TryGetValue(word, out var actor) && PartyOf(actor, null) is var party && party != Taxonomy.UnknownParty)
+                return party;
+        }
         return null;
     }
 

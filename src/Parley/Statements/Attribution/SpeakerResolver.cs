@@ -26,7 +26,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
         "aide", "aides", "adviser", "advisers", "advisor", "advisors", "negotiator", "negotiators", "spokesperson",
         "spokesman", "spokeswoman", "representative", "representatives", "officer", "officers", "member", "members",
         "lawmaker", "lawmakers", "figure", "figures", "minister", "ministers", "analyst", "analysts", "envoy", "envoys",
-        "staffer", "staffers", "participant", "participants", "delegate", "delegates",
+        "staffer", "staffers", "participant", "participants", "delegate", "delegates", "leaders", "executive",
+        "executives", "commander", "commanders", "mps", "deputy", "deputies", "governments", "capitals", "allies",
+        "counterparts", "colleagues", "observers", "experts", "analyst",
     };
 
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
