@@ -209,7 +209,7 @@ internal sealed class ClauseAnalyzer
             char open = IsPunct(j, ')') ? '(' : _text[_t[j].Start];
             while (k >= 0 && j - k < 30 && !(IsPunct(k, open) || open == ',' && IsPunct(k, '\u2014'))) k--;
             bool participle = (cue.Flags & CueFlags.Participle) != 0;
-            if (!participle && k > 0 && k + 1 < j && IsRelativeOrAppositive(k + 1)) j = k - 1;
+            if (!participle && k > 0 && k + 1 < j && (IsRelativeOrAppositive(k + 1) || IsPlainAppositive(k + 1, j))) j = k - 1;
             else if (participle || cue.Flags.HasFlag(CueFlags.Participle))
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
@@ -239,7 +239,8 @@ internal sealed class ClauseAnalyzer
         int beforeMention = npStart - 1;
         bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
         int after = SkipCueAdverbials(cueLast + 1);
-        bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',');
+        bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',')
+                            || afterBreak && beforeMention >= 3 && IsTrailingPhrase(after);
         bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
             || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
         if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
@@ -420,6 +421,35 @@ internal sealed class ClauseAnalyzer
     private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[k].In(_text));
 
     private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Has(_t[k].In(_text));
+
+    // "Ki Hong, 33, said", "J. Gerald Hebert, executive director of the Campaign Legal Center, said":
+    // a short phrase between commas with no finite verb and no cue.
+    private bool IsPlainAppositive(int from, int to)
+    {
+        if (to - from > 14) return false;
+        for (int k = from; k < to; k++)
+        {
+            if (_t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return false;
+            if (_t[k].Type == TokenType.Word && (IsVerbLike(k) || IsSubjectPronoun(k))) return false;
+        }
+        return true;
+    }
+
+    // "…, Ben Carson said after the attacks." — a short trailing phrase, not the content of the statement.
+    private bool IsTrailingPhrase(int p)
+    {
+        int words = 0;
+        for (int k = p; k < _t.Count; k++)
+        {
+            if (IsTerminal(k) && k == _t.Count - 1) break;
+            if (_t[k].Type != TokenType.Word) return false;
+            if (IsWord(k, "that") || IsVerbLike(k) || IsSubjectPronoun(k)) return false;
+            var w = _t[k].In(_text);
+            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (++words > 8) return false;
+        }
+        return words > 0;
+    }
 
     private bool IsRelativeOrAppositive(int k)
     {
