@@ -50,7 +50,7 @@ public sealed class StatementExtractor
         var text = article.Text ?? "";
         if (text.Length == 0) return [];
 
-        var quotes = QuoteFinder.Find(text);
+        var quotes = QuoteFinder.Find(text, _options.DoubledApostropheQuotes);
         var sentences = SentenceSplitter.Split(text, quotes);
         var date = article.Published?.Day;
         var resolver = new SpeakerResolver(_gazetteer, date);

@@ -18,6 +18,11 @@ public sealed record StatementExtractorOptions
     /// <c>parley bench statements --dataset</c> turns this on to match that convention.</value>
     public bool JoinContinuedQuotes { get; init; }
 
+    /// <summary>Whether doubled apostrophes (<c>''…''</c>, the house style of some newspaper archives) are
+    /// quotation marks.</summary>
+    /// <value>Default false: current news uses real quotation marks, and a doubled apostrophe is more often a typo.</value>
+    public bool DoubledApostropheQuotes { get; init; }
+
     /// <summary>Whether an uncued quotation with no speaker in reach is kept (speaker unknown, party Unknown).</summary>
     /// <value>Default true: unknown speakers are kept, never dropped.</value>
     public bool KeepUnattributedQuotes { get; init; } = true;
