@@ -235,7 +235,7 @@ public sealed class StatementExtractor
         {
             Construction.SpeakerFirst or Construction.SpeakerAfter or Construction.Inverted => 0.9,
             Construction.According => 0.85,
-            Construction.Participle => 0.75,
+            Construction.Participle or Construction.Headline => 0.75,
             Construction.CarriedQuote => 0.6,
             _ => 0.4,
         };

@@ -13,6 +13,9 @@ internal enum Construction : byte
     According,
     /// <summary>"…, adding that …" with the sentence's subject.</summary>
     Participle,
+    /// <summary>"Kallas: Europe will not recognise the annexation" — a name and a colon opening a paragraph (a
+    /// headline or a transcript turn).</summary>
+    Headline,
     /// <summary>A quotation with no cue of its own, given to the speaker of the statement before it.</summary>
     CarriedQuote,
     /// <summary>A quotation with no cue and no speaker in reach.</summary>

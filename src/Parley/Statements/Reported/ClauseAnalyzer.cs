@@ -38,6 +38,13 @@ internal sealed class ClauseAnalyzer
 
         int consumed = -1; // token index up to which content has been claimed
         int lastMentionStart = -1, lastMentionEnd = -1;
+        if (Headline() is { } headline)
+        {
+            output.Add(headline);
+            lastMentionStart = headline.MentionStart;
+            lastMentionEnd = headline.MentionEnd;
+            consumed = TokenAtOrBefore(headline.CueStart);
+        }
         for (int i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
@@ -56,9 +63,10 @@ internal sealed class ClauseAnalyzer
                 continue; // "the claims", "his warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
+            bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence)) == 0;
             Candidate? found = cue.Lemma == "according to"
                 ? According(i, cueLast)
-                : Inverted(i, cueLast) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
+                : (plainSpeech ? Inverted(i, cueLast) : null) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             if (found is not { } c) continue;
             output.Add(c);
             if (c.MentionStart >= 0)
@@ -68,6 +76,47 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "Kallas: Europe will not recognise …", "Lavrov on the talks: …", "PESKOV: We have not seen the text." — at the
+    // start of a paragraph, one to six capitalized words (no verb, not a label such as "Update") and a colon, then
+    // at least three words. The mention stops at a lower-case link word ("Lavrov on the talks" → "Lavrov").
+    private Candidate? Headline()
+    {
+        if (_start > 0 && _text[_start - 1] != '\n') return null;
+        int colon = -1;
+        for (int k = 0; k < _t.Count && k <= 8; k++)
+            if (IsPunct(k, ':')) { colon = k; break; }
+        if (colon < 1 || _t[0].Type != TokenType.Word || !_t[0].IsCapitalized(_text)) return null;
+        int mentionLast = -1, words = 0;
+        bool linked = false;
+        for (int k = 0; k < colon; k++)
+        {
+            var t = _t[k];
+            if (t.Type != TokenType.Word)
+            {
+                if (!IsNameToken(k) && !(IsPunct(k, '.') && k > 0 && _t[k - 1].End == t.Start)) return null;
+                continue;
+            }
+            if (IsVerbLike(k)) return null;
+            if (!t.IsCapitalized(_text))
+            {
+                if (!IsWord(k, "on") && !IsWord(k, "to") && !IsWord(k, "at") && !IsWord(k, "about") && !IsWord(k, "of")) return null;
+                linked = true;
+                continue;
+            }
+            if (++words > 6) return null;
+            if (!linked) mentionLast = k;
+        }
+        if (mentionLast < 0 || Lexicon.HeadlineLabels.Has(_t[0].In(_text))) return null;
+        int contentFrom = colon + 1;
+        if (contentFrom >= _t.Count || WordCount(_t[contentFrom].Start, _end) < 3) return null;
+        int contentEnd = TrimmedEnd(_end);
+        return new Candidate
+        {
+            ContentStart = _t[contentFrom].Start, ContentEnd = contentEnd, CueStart = _t[colon].Start, CueEnd = _t[colon].End,
+            MentionStart = _t[0].Start, MentionEnd = _t[mentionLast].End, Construction = Construction.Headline,
+        };
     }
 
     // "“…,” he continued." — a closing quotation right before the mention and the cue.
@@ -236,8 +285,10 @@ internal sealed class ClauseAnalyzer
         if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
         while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
         if (!IsSpeakerPhrase(npStart, npEnd)) return null;
-        if ((cue.Flags & CueFlags.Belief) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
+        if ((cue.Flags & (CueFlags.Belief | CueFlags.Intention)) != 0
+            && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
             return null;
+        if ((cue.Flags & CueFlags.Evidence) != 0 && !HasEvidenceNoun(npStart, npEnd)) return null;
         if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1)) return null; // "the talks, adding …" handled above
 
         var mention = (_t[npStart].Start, _t[npEnd - 1].End);
@@ -327,7 +378,16 @@ internal sealed class ClauseAnalyzer
                 MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction, ContentFollows = true,
             };
         }
-        if ((cue.Flags & CueFlags.Belief) != 0 && IsWord(p, "to")) return null; // "hopes to meet"
+        if ((cue.Flags & CueFlags.Intention) != 0 && !IsWord(p, "to"))
+        {
+            // "wants Kyiv to sign": a short object before the infinitive; other intention verbs need "to" at once.
+            if ((cue.Flags & CueFlags.Belief) == 0 && !(cue.Lemma == "want" && ObjectBeforeInfinitive(p))) return null;
+        }
+        else if ((cue.Flags & CueFlags.Belief) != 0 && IsWord(p, "to") && (cue.Flags & CueFlags.Intention) == 0)
+            return null; // "believes to be" is not a statement; "hopes to meet" is an intention
+        if ((cue.Flags & CueFlags.Evidence) != 0 && (IsWord(p, "up") || IsWord(p, "out") || IsWord(p, "off") || IsWord(p, "itself")
+                                                    || IsWord(p, "themselves") || IsWord(p, "guilty")))
+            return null;
         int contentStart = _t[p].Start;
         int contentEnd = _end;
         // Stop before ", adding that …" so the participle becomes its own statement.
@@ -344,6 +404,26 @@ internal sealed class ClauseAnalyzer
             ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
             MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction,
         };
+    }
+
+    // "voters to know …", "the allies to agree …": one to four words, none a verb, then "to".
+    private bool ObjectBeforeInfinitive(int p)
+    {
+        for (int k = p; k < _t.Count && k - p <= 4; k++)
+        {
+            if (_t[k].Type != TokenType.Word || _inQuote[k]) return false;
+            if (IsWord(k, "to")) return k > p;
+            if (IsVerbLike(k)) return false;
+        }
+        return false;
+    }
+
+    // "a poll", "the survey", "Exit polls taken in …", "the court records": a source of findings.
+    private bool HasEvidenceNoun(int s, int e)
+    {
+        for (int k = s; k < e; k++)
+            if (_t[k].Type == TokenType.Word && Lexicon.EvidenceNouns.Has(_t[k].In(_text))) return true;
+        return false;
     }
 
     private bool IsInsideOpenQuote(int k)

@@ -17,6 +17,12 @@ internal enum CueFlags : byte
     Belief = 8,
     /// <summary>A manner-of-speaking verb ("continued", "shouted") that is a cue only right after a quotation.</summary>
     QuoteOnly = 16,
+    /// <summary>An intention verb ("wants", "plans", "seeks", "hopes"): its content is the infinitive after it
+    /// ("wants to meet Putin"; for "want" also "wants Kyiv to sign").</summary>
+    Intention = 32,
+    /// <summary>A finding verb ("shows", "found") that attributes only when its subject names a source of evidence
+    /// ("a poll shows …", "the survey found that …").</summary>
+    Evidence = 64,
 }
 
 /// <summary>A cue word form with what it needs.</summary>
@@ -36,7 +42,7 @@ internal static class CueLexicon
         "pledge", "promise", "propose", "recall", "reiterate", "repeat", "reply", "respond", "reject", "stress",
         "suggest", "urge", "vow", "warn", "accuse", "answer", "ask", "tweet", "agree", "praise", "slam", "blast",
         "criticize", "criticise", "condemn", "denounce", "lament", "joke", "quip", "advise", "inform", "remind",
-        "clarify", "counter", "retort", "threaten", "demand", "welcome", "write", "tell", "say", "report",
+        "clarify", "counter", "retort", "indicate", "threaten", "demand", "welcome", "write", "tell", "say", "report",
         "signal", "hint", "concur", "charge", "question", "dispute", "rebuff", "underline", "underscore", "highlight",
         "estimate", "forecast", "speculate", "announce", "brand", "label", "decry", "acknowledge", "recount", "testify",
         "reveal", "disclose", "pledge", "vow", "offer", "blame", "cite", "point", "rule", "call", "express", "voice",
@@ -56,6 +62,15 @@ internal static class CueLexicon
     ];
 
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];
+
+    // Intention verbs and the forms that take an infinitive ("plans to", "sought to"); "hope" and "expect" keep their
+    // belief reading with a clause.
+    private static readonly (string Lemma, string[] Forms)[] Intentions =
+    [
+        ("want", ["want", "wants", "wanted"]), ("plan", ["plans", "planned"]), ("intend", ["intend", "intends", "intended"]),
+        ("seek", ["seeks", "sought"]), ("hope", ["hope", "hopes", "hoped"]), ("expect", ["expects"]),
+        ("aim", ["aims", "aimed"]),
+    ];
 
     private static readonly Dictionary<string, string[]> Particles = new()
     {
@@ -150,6 +165,12 @@ internal static class CueLexicon
         forms.Remove("thinked");
         forms.Remove("feeled");
         forms["according"] = new CueWord("according to", CueFlags.NeedsParticle, ["to"]);
+        foreach (var (lemma, list) in Intentions)
+            foreach (var form in list)
+                forms[form] = new CueWord(lemma, CueFlags.Intention | (Beliefs.Contains(lemma) ? CueFlags.Belief : 0)
+                    | (forms.TryGetValue(form, out var known) && known.Lemma == lemma ? known.Flags : 0), null);
+        foreach (var form in new[] { "show", "shows", "showed", "find", "finds", "found" })
+            forms[form] = new CueWord(form.StartsWith('s') ? "show" : "find", CueFlags.Evidence, null);
         return forms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
 

@@ -83,6 +83,25 @@ internal static class Lexicon
         "on", "went", "go", "goes", "continued", "continues", "appeared", "appears", "seemed", "seems", "proceeded",
         "hastened", "rushed", "moved", "was", "is", "were", "are", "going", "used");
 
+    // Sources of findings that "show" or "found" attribute to: "a poll shows …", "the survey found that …".
+    public static readonly FrozenSet<string> EvidenceNouns = Set(
+        "poll", "polls", "polling", "survey", "surveys", "study", "studies", "report", "reports", "data", "records",
+        "analysis", "figures", "results", "research", "numbers", "statistics", "census", "audit", "audits", "review",
+        "investigation", "inquiry", "assessment", "estimates", "documents", "tally", "count", "findings", "evidence",
+        "probe", "footage", "images", "intelligence");
+
+    // Words that open a paragraph with a colon without naming a speaker: "Update: …", "Watch: …".
+    public static readonly FrozenSet<string> HeadlineLabels = Set(
+        "update", "updated", "watch", "video", "videos", "photo", "photos", "read", "related", "editor", "editor's",
+        "editor’s", "note", "breaking", "exclusive", "opinion", "analysis", "live", "listen", "correction",
+        "clarification", "see", "more", "also", "background", "context", "source", "sources", "q", "a", "question",
+        "answer", "timeline", "factbox", "explainer", "key", "what", "why", "how", "who", "when", "where", "disclaimer",
+        "warning", "caption", "credit", "subscribe", "sign", "tags", "topics", "share", "comments", "advertisement",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tomorrow",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+        "december", "day", "week", "step", "part", "chapter", "episode", "summary", "transcript", "full", "final",
+        "main", "top", "latest", "news", "bottom", "the", "this", "here", "there", "first", "second", "third", "next", "last");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
