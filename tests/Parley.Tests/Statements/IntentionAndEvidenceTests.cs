@@ -75,3 +75,22 @@ public class IntentionAndEvidenceTests
         Assert.Empty(Extract.From("Negotiators found themselves back in Riyadh on Monday."));
     }
 }
+
+public class CalledQuotedTests
+{
+    [Fact]
+    public void Called_an_object_a_quoted_label_is_a_mixed_statement()
+    {
+        var s = Extract.Single("Zelensky called the Russian memorandum \u201can ultimatum\u201d on Tuesday.");
+        Assert.Equal("called", s.Cue);
+        Assert.Equal("Zelensky", s.SpeakerMention);
+        Assert.StartsWith("the Russian memorandum \u201can ultimatum\u201d", s.Text);
+        Assert.Equal(StatementKind.Mixed, s.Kind);
+    }
+
+    [Fact]
+    public void A_thing_called_by_a_quoted_name_is_not_a_statement()
+    {
+        Assert.Empty(Extract.From("Envoys met at a venue called \u201cthe Villa\u201d near Geneva."));
+    }
+}

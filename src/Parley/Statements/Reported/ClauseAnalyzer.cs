@@ -52,7 +52,9 @@ internal sealed class ClauseAnalyzer
             int cueLast = i;
             if ((cue.Flags & CueFlags.NeedsParticle) != 0)
             {
-                if (i + 1 >= tokens.Count || !cue.Particles!.Any(p => tokens[i + 1].Is(text, p))) continue;
+                if (i + 1 >= tokens.Count) continue;
+                if (!cue.Particles!.Any(p => tokens[i + 1].Is(text, p)) && !(cue.Lemma == "call" && CallsSomethingQuoted(i)))
+                    continue;
                 bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer"
                     || cue.Lemma == "call" && (tokens[i + 1].Is(text, "for") || tokens[i + 1].Is(text, "on"))
                     || cue.Lemma is "express" or "voice";
@@ -117,6 +119,24 @@ internal sealed class ClauseAnalyzer
             ContentStart = _t[contentFrom].Start, ContentEnd = contentEnd, CueStart = _t[colon].Start, CueEnd = _t[colon].End,
             MentionStart = _t[0].Start, MentionEnd = _t[mentionLast].End, Construction = Construction.Headline,
         };
+    }
+
+    // "Zelensky called the proposal “a starting point”", "…, calling Putin “a liar”": an object and a quotation
+    // within a few words, after a name, a pronoun, an auxiliary or a comma (not "a group called “…”").
+    private bool CallsSomethingQuoted(int i)
+    {
+        if (i == 0) return false;
+        var prev = _t[i - 1];
+        bool subjectBefore = prev.Type == TokenType.Word
+            ? prev.IsCapitalized(_text) || IsSubjectPronoun(i - 1) || IsAuxiliary(i - 1)
+            : prev.IsPunct(_text, ',');
+        if (!subjectBefore) return false;
+        for (int k = i + 1; k < _t.Count && k - i <= 8; k++)
+        {
+            if (_t[k].Type == TokenType.OpenQuote) return k > i + 1;
+            if (_t[k].Type != TokenType.Word && !IsNameToken(k)) return false;
+        }
+        return false;
     }
 
     // "“…,” he continued." — a closing quotation right before the mention and the cue.
