@@ -110,6 +110,9 @@ public sealed class StatementExtractor
                 if (candidate.MentionStart < 0) resolution = new Resolution(null, null, Taxonomy.UnknownParty, false, 0.3);
                 else if (ci == 0 && fromColon)
                     resolution = pendingResolution; // the quotation after "X said:"
+                else if (Antecedent(text, candidate) is { } antecedent && resolver.Resolve(text[antecedent.Start..antecedent.End], antecedent.Start) is
+                         { ActorId: not null } named)
+                    resolution = named; // "Merz, who said …"
                 else resolution = resolver.Resolve(text[candidate.MentionStart..candidate.MentionEnd], candidate.MentionStart);
                 if (candidate.Construction != Construction.CarriedQuote && candidate.MentionStart >= 0)
                     lastSpeaker = (resolution, candidate.MentionStart, candidate.MentionEnd, sentence.Paragraph);
@@ -171,6 +174,27 @@ public sealed class StatementExtractor
             resolver.Observe(text, tokens);
         }
         return statements;
+    }
+
+    // The capitalized words right before ", who": the antecedent of a relative "who" mention.
+    private static (int Start, int End)? Antecedent(string text, Candidate c)
+    {
+        if (c.MentionStart < 0 || c.MentionEnd - c.MentionStart != 3
+            || !text.AsSpan(c.MentionStart, 3).Equals("who", StringComparison.OrdinalIgnoreCase)) return null;
+        int end = c.MentionStart;
+        while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == ',')) end--;
+        int start = end;
+        while (start > 0)
+        {
+            int w = start;
+            while (w > 0 && (char.IsLetter(text[w - 1]) || text[w - 1] is '.' or '-' or '\'' or '\u2019')) w--;
+            if (w == start || !char.IsUpper(text[w])) break;
+            start = w;
+            if (start > 0 && text[start - 1] == ' ') start--;
+            else break;
+        }
+        while (start < end && text[start] == ' ') start++;
+        return end - start >= 2 ? (start, end) : null;
     }
 
     private static int CountWords(string text, int start, int end)

@@ -94,3 +94,18 @@ public class CalledQuotedTests
         Assert.Empty(Extract.From("Envoys met at a venue called \u201cthe Villa\u201d near Geneva."));
     }
 }
+
+public class RelativeClauseSpeakerTests
+{
+    [Fact]
+    public void Who_said_inside_a_relative_clause_is_its_own_statement()
+    {
+        var statements = Extract.From("Merz, who said the plan needed serious work, told reporters that Europe would stay at the table.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("who", statements[0].SpeakerMention);
+        Assert.Equal("the plan needed serious work", statements[0].Text);
+        Assert.Equal("friedrich-merz", statements[0].ActorId);
+        Assert.Equal("Merz", statements[1].SpeakerMention);
+        Assert.Equal("Europe would stay at the table", statements[1].Text);
+    }
+}

@@ -417,6 +417,14 @@ internal sealed class ClauseAnalyzer
                 contentEnd = _t[k].Start;
                 break;
             }
+        // "Merz, who said the plan needed work, met …": a relative clause ends at its comma.
+        if (mentionEnd - mentionStart == 3 && _text.AsSpan(mentionStart, 3).Equals("who", StringComparison.OrdinalIgnoreCase))
+            for (int k = p + 1; k < _t.Count && _t[k].Start < contentEnd; k++)
+                if ((IsPunct(k, ',') || IsPunct(k, '\u2014')) && !_inQuote[k] && !IsInsideOpenQuote(k))
+                {
+                    contentEnd = _t[k].Start;
+                    break;
+                }
         contentEnd = TrimmedEnd(contentEnd);
         if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2) return null;
         return new Candidate
@@ -572,6 +580,7 @@ internal sealed class ClauseAnalyzer
         if (first.Type != TokenType.Word) return false;
         var w = Word(s);
         if (e - s == 1 && Lexicon.Weekdays.Contains(w)) return false;
+        if (w is "who" && e - s == 1 && s > 0 && (IsPunct(s - 1, ',') || _t[s - 1].Type == TokenType.Word)) return true; // "Merz, who said …"
         if (w is "who" or "which" or "that" or "there" or "what" or "this" or "That" or "This" or "There" or "What") return false;
         var last = Word(e - 1);
         if (Lexicon.Determiners.Contains(last) && last is not "both" and not "all" and not "others" || last is "of" or "to" or "for" or "in" or "on" or "at" or "with")
