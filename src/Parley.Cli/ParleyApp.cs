@@ -18,7 +18,12 @@ public static class ParleyApp
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
-            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            config.AddCommand<Commands.StatementsCommand>("statements");
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+            });
         });
         try
         {
