@@ -17,6 +17,10 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Commands.ClassifyCommand>("classify");
+            config.AddCommand<Commands.TrainCommand>("train");
+            config.AddCommand<Commands.EvaluateCommand>("evaluate");
+            config.AddCommand<Commands.PredictCommand>("predict");
         });
         try
         {
