@@ -21,6 +21,7 @@ public static class ParleyApp
             config.AddCommand<Commands.TrainCommand>("train");
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchClassifyCommand>("classify"));
         });
         try
         {

@@ -261,8 +261,18 @@ public sealed class StatementClassifier : IDisposable
         return statement with { Party = model.Label, PartySource = "model" };
     }
 
+    /// <summary>The stance toward a given issue for each text (the stance head alone; for evaluation).</summary>
+    internal IReadOnlyList<TextPrediction> PredictStance(IReadOnlyList<string> texts, IReadOnlyList<string> issues) =>
+        _stance.Predict(texts, issues.Select(i => (string?)i).ToArray(), _stance.Embed(texts, CancellationToken.None));
+
+    /// <summary>The party head alone (for evaluation).</summary>
+    internal IReadOnlyList<TextPrediction> PredictParty(IReadOnlyList<string> texts) => _party.Predict(texts);
+
     private SpeakerMatch? Resolve(string mention, DateOnly? date) =>
-        _options.ResolveSpeaker is { } resolve ? resolve(mention, date) : null;
+        (_options.ResolveSpeaker ?? DefaultSpeakerResolver) is { } resolve ? resolve(mention, date) : null;
+
+    /// <summary>The gazetteer's resolver (null until the gazetteer is available).</summary>
+    internal static Func<string, DateOnly?, SpeakerMatch?>? DefaultSpeakerResolver => null;
 
     /// <summary>Saves the model as one zip: the three heads and <c>card.json</c>.</summary>
     public void Save(string path)
