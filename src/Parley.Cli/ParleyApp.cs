@@ -21,7 +21,11 @@ public static class ParleyApp
             config.AddCommand<Commands.TrainCommand>("train");
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchClassifyCommand>("classify"));
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+                b.AddCommand<Commands.BenchClassifyCommand>("classify");
+            });
         });
         try
         {
