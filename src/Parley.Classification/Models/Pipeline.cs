@@ -125,19 +125,38 @@ internal static class Pipeline
     }
 
     /// <summary>The raw class probabilities of each row, in label-key order.</summary>
+    /// <remarks>Large batches are cut into one chunk per core and scored in parallel (transformers are thread-safe);
+    /// the result does not depend on the chunking.</remarks>
     public static float[][] Scores(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows)
     {
-        var output = model.Transform(ml.Data.LoadFromEnumerable(rows));
         var result = new float[rows.Count][];
+        const int minChunk = 1024;
+        var chunks = Math.Clamp(rows.Count / minChunk, 1, Environment.ProcessorCount);
+        var size = (rows.Count + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c =>
+        {
+            var start = c * size;
+            var count = Math.Min(size, rows.Count - start);
+            if (count > 0)
+                ScoreRange(ml, model, rows, start, count, result);
+        });
+        return result;
+    }
+
+    private static void ScoreRange(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int start, int count, float[][] result)
+    {
+        var slice = new TextRow[count];
+        for (var i = 0; i < count; i++)
+            slice[i] = rows[start + i];
+        var output = model.Transform(ml.Data.LoadFromEnumerable(slice));
         using var cursor = output.GetRowCursor([output.Schema["Score"]]);
         var getter = cursor.GetGetter<VBuffer<float>>(output.Schema["Score"]);
         VBuffer<float> score = default;
-        var i = 0;
+        var n = start;
         while (cursor.MoveNext())
         {
             getter(ref score);
-            result[i++] = score.DenseValues().ToArray();
+            result[n++] = score.DenseValues().ToArray();
         }
-        return result;
     }
 }
