@@ -26,7 +26,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
         "aide", "aides", "adviser", "advisers", "advisor", "advisors", "negotiator", "negotiators", "spokesperson",
         "spokesman", "spokeswoman", "representative", "representatives", "officer", "officers", "member", "members",
         "lawmaker", "lawmakers", "figure", "figures", "minister", "ministers", "analyst", "analysts", "envoy", "envoys",
-        "staffer", "staffers", "participant", "participants", "delegate", "delegates",
+        "staffer", "staffers", "participant", "participants", "delegate", "delegates", "leaders", "executive",
+        "executives", "commander", "commanders", "mps", "deputy", "deputies", "governments", "capitals", "allies",
+        "counterparts", "colleagues", "observers", "experts", "analyst",
     };
 
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
@@ -40,22 +42,33 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
     /// sentence refer to far more often than to an object.</remarks>
     public void Observe(string text, List<Token> tokens)
     {
+        if (tokens.Count == 0) return;
         int max = Math.Min(gazetteer.MaxNameTokens, 5);
+        int sentenceEnd = tokens[^1].End;
+        ActorMatch? subject = null;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsCapitalized(text)) continue;
-            for (int n = Math.Min(max, tokens.Count - i); n >= 1; n--)
+            if (!tokens[i].IsCapitalized(text) || !gazetteer.CanStartName(tokens[i].In(text))) continue;
+            // Names are runs of capitalized words ("Vladimir Putin", "White House", "Ursula von der Leyen").
+            int run = 1;
+            while (run < max && i + run < tokens.Count && (tokens[i + run].IsCapitalized(text)
+                   || tokens[i + run].Type == TokenType.Word && text[tokens[i + run].Start] is 'v' or 'd' && tokens[i + run].Length <= 3))
+                run++;
+            for (int n = run; n >= 1; n--)
             {
                 var last = tokens[i + n - 1];
                 if (last.Type != TokenType.Word) continue;
                 var key = Gazetteer.Key(text[tokens[i].Start..last.End]);
-                if (!gazetteer.IsName(key)) continue;
-                var match = gazetteer.Resolve(key, date);
-                if (match is null) continue;
-                Remember(tokens[i].Start, match);
-                return;
+                if (!gazetteer.IsName(key) || gazetteer.Resolve(key, date) is not { } match) continue;
+                if (subject is null) subject = match;
+                else Remember(tokens[i].Start, match);
+                i += n - 1;
+                break;
             }
         }
+        // The first name is usually the subject, which a pronoun in the next sentence refers to far more often
+        // than to an object: it is remembered last, as if nearest.
+        if (subject is not null) Remember(sentenceEnd, subject);
     }
 
     public Resolution Resolve(string mention, int position)

@@ -52,9 +52,10 @@ internal sealed class ClauseAnalyzer
                 if (particleIsCue) cueLast = i + 1;
             }
             if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
-                && Lexicon.NounMarkers.Contains(tokens[pw].In(text).ToString()))
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)))
                 continue; // "the claims", "his warning"
 
+            if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             Candidate? found = cue.Lemma == "according to"
                 ? According(i, cueLast)
                 : Inverted(i, cueLast) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
@@ -67,6 +68,15 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "“…,” he continued." — a closing quotation right before the mention and the cue.
+    private bool QuoteJustBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && i - k <= 6; k--)
+            if (_t[k].Type == TokenType.CloseQuote) return true;
+            else if (_t[k].Type != TokenType.Word && !IsPunct(k, ',')) return false;
+        return false;
     }
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
@@ -102,7 +112,7 @@ internal sealed class ClauseAnalyzer
         int mentionStart = _t[npStart].Start, mentionEnd = _t[npEnd - 1].End;
 
         int before = i;
-        while (before > 0 && _t[before - 1].Type == TokenType.Word && Lexicon.SentenceAdverbs.Contains(Word(before - 1))) before--;
+        while (before > 0 && _t[before - 1].Type == TokenType.Word && Lexicon.SentenceAdverbs.Has(_t[before - 1].In(_text))) before--;
         int contentStart, contentEnd;
         if (before == 0 || before == 1 && _t[0].Type != TokenType.Word)
         {
@@ -141,6 +151,8 @@ internal sealed class ClauseAnalyzer
         int npEnd = npStart;
         while (npEnd < _t.Count && npEnd - npStart < MaxMentionTokens && IsNameToken(npEnd)) npEnd++;
         if (npEnd == npStart) return null;
+        for (int k = npStart; k < npEnd; k++)
+            if (IsVerbLike(k)) return null; // "…, said Nunberg was …" is not an inverted attribution
         // The mention must run to the end of the sentence, a comma or a quotation.
         bool closes = npEnd >= _t.Count || IsPunct(npEnd, ',') || IsPunct(npEnd, '.') || IsPunct(npEnd, ';')
                       || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
@@ -160,10 +172,15 @@ internal sealed class ClauseAnalyzer
         };
     }
 
+    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+
+    private bool IsVerbLike(int k) =>
+        _t[k].Type == TokenType.Word && (Lexicon.Verbs.Has(_t[k].In(_text)) || CueLexicon.TryGet(_t[k].In(_text), out _));
+
     private bool IsNameToken(int k)
     {
         var t = _t[k];
-        if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Contains(Word(k));
+        if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Has(_t[k].In(_text));
         if (t.Length != 1 || k + 1 >= _t.Count || _t[k + 1].Type != TokenType.Word) return false;
         char c = _text[t.Start];
         if (c is '\'' or '\u2019' or '-') return _t[k + 1].Start == t.End;
@@ -184,7 +201,7 @@ internal sealed class ClauseAnalyzer
     private Candidate? SubjectFirst(int i, int cueLast, CueWord cue, int lastMentionStart, int lastMentionEnd)
     {
         int j = i - 1;
-        while (j >= 0 && _t[j].Type == TokenType.Word && Lexicon.Auxiliaries.Contains(Word(j)) && !IsSubjectPronoun(j)) j--;
+        while (j >= 0 && _t[j].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[j].In(_text)) && !IsSubjectPronoun(j)) j--;
         // "Zelensky, who met Trump on Friday, said" / "Dmitry Peskov, the Kremlin spokesman, said"
         if (j >= 0 && (IsPunct(j, ',') || IsPunct(j, ')') || IsPunct(j, '\u2014')))
         {
@@ -197,6 +214,9 @@ internal sealed class ClauseAnalyzer
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
         }
+        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
+        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+            return null;
         int m = j;
         while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
         int npStart = m + 1, npEnd = j + 1;
@@ -208,7 +228,7 @@ internal sealed class ClauseAnalyzer
                 : null;
         }
         if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
-        while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Contains(Word(npStart))) npStart++;
+        while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
         if (!IsSpeakerPhrase(npStart, npEnd)) return null;
         if ((cue.Flags & CueFlags.Belief) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
             return null;
@@ -229,7 +249,7 @@ internal sealed class ClauseAnalyzer
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
                 if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
-                else if (after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
+                else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
             }
             contentEnd = TrimmedEnd(contentEnd);
             if (contentEnd - contentStart < 3) return null;
@@ -247,7 +267,7 @@ internal sealed class ClauseAnalyzer
         if (lastMentionStart >= 0)
             return Forward(i, cueLast, cue, lastMentionStart, lastMentionEnd, Construction.Participle);
         int k = 0;
-        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Contains(Word(k)))) k++;
+        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text)))) k++;
         if (k >= i) return null;
         int s = k;
         if (IsSubjectPronoun(k)) k++;
@@ -279,6 +299,15 @@ internal sealed class ClauseAnalyzer
         {
             p = SkipCueAdverbials(p);
             if (IsWord(p, "that")) p++;
+            else
+            {
+                // "suggested for the first time that …": a short phrase before "that".
+                for (int k = p; k < _t.Count && k - p < 8; k++)
+                {
+                    if (_t[k].Type != TokenType.Word || _inQuote[k] || IsVerbLike(k) && !IsWord(k, "that")) break;
+                    if (IsWord(k, "that") && k > p) { p = k + 1; break; }
+                }
+            }
         }
         while (p < _t.Count && (IsPunct(p, ':') || IsPunct(p, ',') || IsPunct(p, '\u2014'))) p++;
         if (p >= _t.Count || IsTerminal(p) && p == _t.Count - 1)
@@ -356,14 +385,14 @@ internal sealed class ClauseAnalyzer
                 continue;
             }
             if (w is "on" or "late" or "early" or "last" or "this" && p + 1 < _t.Count
-                && (Lexicon.Weekdays.Contains(Word(p + 1)) || IsWord(p + 1, "week") || IsWord(p + 1, "month")
+                && (Lexicon.Weekdays.Has(_t[p + 1].In(_text)) || IsWord(p + 1, "week") || IsWord(p + 1, "month")
                     || IsWord(p + 1, "night") || IsWord(p + 1, "weekend") || IsWord(p + 1, "year")))
             {
                 p += 2;
                 continue;
             }
             if (w is "in" or "at" or "during" or "on" or "to" && p + 1 < _t.Count && _t[p + 1].Type == TokenType.Word
-                && (Lexicon.Determiners.Contains(Word(p + 1)) || _t[p + 1].IsCapitalized(_text) || IsWord(p + 1, "reporters")))
+                && (Lexicon.Determiners.Has(_t[p + 1].In(_text)) || _t[p + 1].IsCapitalized(_text) || IsWord(p + 1, "reporters")))
             {
                 // "in a statement", "at a news conference in Kyiv", "on Telegram", "to reporters": skip to the
                 // clause start if one follows within a few words.
@@ -388,9 +417,9 @@ internal sealed class ClauseAnalyzer
         _t[k].Type == TokenType.Word && CueLexicon.TryGet(_t[k].In(_text), out var c) && (c.Flags & CueFlags.Participle) != 0
         && (c.Flags & CueFlags.Belief) == 0;
 
-    private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Contains(Word(k));
+    private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[k].In(_text));
 
-    private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Contains(Word(k));
+    private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Has(_t[k].In(_text));
 
     private bool IsRelativeOrAppositive(int k)
     {

@@ -5,6 +5,10 @@ namespace Parley.Statements.Reported;
 /// <summary>Closed word classes the clause rules look at.</summary>
 internal static class Lexicon
 {
+    /// <summary>Membership test for a word in the text, without allocating a string.</summary>
+    public static bool Has(this FrozenSet<string> set, ReadOnlySpan<char> word) =>
+        set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 
     public static readonly FrozenSet<string> Determiners = Set(
@@ -68,6 +72,11 @@ internal static class Lexicon
         "previously", "on", "during", "televised", "address", "speech", "video", "post", "posted", "social", "telegram",
         "x", "twitter", "facebook", "remarks", "comments", "written", "emailed", "told", "reporters", "journalists",
         "flatly", "firmly", "sharply", "bluntly", "explicitly", "directly", "openly", "clearly");
+
+    // Finite verbs that cannot be inside a speaker mention.
+    public static readonly FrozenSet<string> Verbs = Set(
+        "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+        "must", "does", "did", "do", "won't", "wouldn't", "isn't", "wasn't", "aren't", "that", "if", "whether");
 
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
