@@ -42,6 +42,12 @@ public sealed record ClassifierOptions
     /// <value><see cref="TrainerKind.MaximumEntropy"/>.</value>
     public TrainerKind Trainer { get; init; } = TrainerKind.MaximumEntropy;
 
+    /// <summary>Which features the heads see: n-grams plus MiniLM sentence embeddings (better, slow), or n-grams only (fast).</summary>
+    /// <value><see cref="FeatureSet.TextAndEmbeddings"/>.</value>
+    /// <remarks>The default model is cached per feature set, so switching never loads a model trained on the other one.
+    /// <see cref="FeatureSet.TextOnly"/> never starts the ONNX runtime: use it for large batches (the main job).</remarks>
+    public FeatureSet Features { get; init; } = FeatureSet.TextAndEmbeddings;
+
     /// <summary>The clock that dates model cards.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider Time { get; init; } = TimeProvider.System;
@@ -62,11 +68,21 @@ public sealed record ClassifierOptions
         Name = name,
         Trainer = Trainer,
         Folds = Folds,
+        UseEmbeddings = Features == FeatureSet.TextAndEmbeddings,
         CacheDirectory = CacheDirectory,
         PersistEmbeddings = PersistCache,
         Time = Time,
         Progress = Progress is null ? null : line => Progress($"{name}: {line}"),
     };
+}
+
+/// <summary>The features a <see cref="StatementClassifier"/> is trained on.</summary>
+public enum FeatureSet
+{
+    /// <summary>Word uni+bigrams, character 4-grams and the all-MiniLM-L6-v2 sentence embedding. The default (better quality).</summary>
+    TextAndEmbeddings,
+    /// <summary>Word uni+bigrams and character 4-grams only: no sentence embedding, many times faster.</summary>
+    TextOnly,
 }
 
 /// <summary>An actor a speaker mention resolved to.</summary>

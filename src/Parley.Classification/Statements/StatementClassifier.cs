@@ -59,14 +59,16 @@ public sealed class StatementClassifier : IDisposable
     public ModelCard Card { get; }
 
     /// <summary>Loads the default model from the cache, or trains it from the labels (embedded, or
-    /// <see cref="ClassifierOptions.LabelsPath"/>) and caches it, keyed by the labels' hash, the taxonomy and the code version.</summary>
+    /// <see cref="ClassifierOptions.LabelsPath"/>) and caches it, keyed by the labels' hash, the taxonomy, the trainer, the feature set
+    /// (<see cref="ClassifierOptions.Features"/>) and the code version.</summary>
     public static async Task<StatementClassifier> LoadOrTrainDefaultAsync(ClassifierOptions? options = null, CancellationToken ct = default)
     {
         options ??= new ClassifierOptions();
         var bytes = await ReadLabelsAsync(options, ct);
         var key = Convert.ToHexStringLower(SHA256.HashData(
-            [.. bytes, .. Encoding.UTF8.GetBytes($"\u0000{options.Taxonomy.Fingerprint()}\u0000{CodeVersion}\u0000{options.Trainer}\u0000{ModelCard.CurrentFormat}")]))[..16];
-        var path = Path.Combine(ParleyCache.Root(options.CacheDirectory), "models", $"statements-{key}.zip");
+            [.. bytes, .. Encoding.UTF8.GetBytes($"\u0000{options.Taxonomy.Fingerprint()}\u0000{CodeVersion}\u0000{options.Trainer}\u0000{ModelCard.CurrentFormat}{FeatureKey(options.Features)}")]))[..16];
+        var prefix = options.Features == FeatureSet.TextOnly ? "statements-text" : "statements";
+        var path = Path.Combine(ParleyCache.Root(options.CacheDirectory), "models", $"{prefix}-{key}.zip");
         if (options.PersistCache && File.Exists(path))
         {
             try
@@ -173,7 +175,7 @@ public sealed class StatementClassifier : IDisposable
                 TrainingDataHash = TextClassifier.Hash(rows.Select(r => new LabeledText(r.Text, $"{r.Issue}|{r.Stance}|{r.Party}|{r.Speaker}", r.ArticleId))),
                 TaxonomyFingerprint = options.Taxonomy.Fingerprint(),
                 TaxonomyName = options.Taxonomy.Name,
-                UseEmbeddings = true,
+                UseEmbeddings = options.Features == FeatureSet.TextAndEmbeddings,
                 Folds = issue.Card.Folds,
                 Grouped = issue.Card.Grouped,
                 Packages = ModelCard.CurrentPackages(),
@@ -354,6 +356,10 @@ public sealed class StatementClassifier : IDisposable
             throw new TrainingDataException(
                 $"The labels use stance(s) {string.Join(", ", badStances.Select(s => $"'{s}'"))} that taxonomy '{taxonomy.Name}' does not have (it has {string.Join(", ", stances)}).");
     }
+
+    // The default feature set adds nothing to the key, so models cached before the option existed stay valid.
+    private static string FeatureKey(FeatureSet features) =>
+        features == FeatureSet.TextAndEmbeddings ? "" : $"\u0000{features}";
 
     internal static bool IsKnownParty(string? party) =>
         !string.IsNullOrWhiteSpace(party) && party != Taxonomy.UnknownParty;

@@ -30,9 +30,18 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
         [Description("The taxonomy the model must have been trained on (default: the shipped one).")]
         public string? Taxonomy { get; init; }
 
+        [CommandOption("--features <SET>")]
+        [Description("The default model's features: text+embeddings (default, better) or text (n-grams only, for large batches); cached separately. Ignored with --model.")]
+        [DefaultValue("text+embeddings")]
+        public string Features { get; init; } = "text+embeddings";
+
         [CommandOption("--out <FILE>")]
         [Description("Output JSONL file (default stdout).")]
         public string? Out { get; init; }
+
+        public override ValidationResult Validate() => TrainCommand.ParseFeatures(Features) is null
+            ? ValidationResult.Error($"--features must be text+embeddings or text, not '{Features}'")
+            : ValidationResult.Success();
     }
 
     public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
@@ -48,6 +57,7 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
             {
                 Taxonomy = settings.Taxonomy is null ? Parley.Taxonomy.Default : Parley.Taxonomy.Load(settings.Taxonomy),
                 LabelsPath = settings.Labels,
+                Features = TrainCommand.ParseFeatures(settings.Features)!.Value,
                 Progress = line => console.MarkupLineInterpolated($"[grey]{line}[/]"),
             };
             using var classifier = settings.Model is null

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Parley.Classification;
+using Parley.Classification.Statements;
 using Parley.Classification.Tables;
 using Parley.Serialization;
 using Spectre.Console;
@@ -43,6 +44,11 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
         [Description("Word and character n-grams only (no MiniLM sentence embeddings).")]
         public bool NoEmbeddings { get; init; }
 
+        [CommandOption("--features <SET>")]
+        [Description("text+embeddings (default: n-grams and MiniLM sentence embeddings) or text (n-grams only, many times faster).")]
+        [DefaultValue("text+embeddings")]
+        public string Features { get; init; } = "text+embeddings";
+
         [CommandOption("--out <FILE>")]
         [Description("Where to save the model zip (default model.zip); the card is also written to <FILE>.card.json.")]
         [DefaultValue("model.zip")]
@@ -58,6 +64,8 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
                 return ValidationResult.Error("--data, --text and --label are required");
             if (ParseTrainer(Trainer) is null)
                 return ValidationResult.Error($"--trainer must be maxent, lightgbm, sdca or auto, not '{Trainer}'");
+            if (ParseFeatures(Features) is null)
+                return ValidationResult.Error($"--features must be text+embeddings or text, not '{Features}'");
             return Folds is < 0 or 1 ? ValidationResult.Error("--folds must be 0 (none) or at least 2") : ValidationResult.Success();
         }
     }
@@ -68,6 +76,13 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
         "lightgbm" or "gbm" => TrainerKind.LightGbm,
         "sdca" => TrainerKind.Sdca,
         "auto" => TrainerKind.Auto,
+        _ => null,
+    };
+
+    internal static FeatureSet? ParseFeatures(string name) => name.ToLowerInvariant() switch
+    {
+        "text+embeddings" or "textandembeddings" or "embeddings" or "all" => FeatureSet.TextAndEmbeddings,
+        "text" or "textonly" or "ngrams" => FeatureSet.TextOnly,
         _ => null,
     };
 
@@ -84,7 +99,7 @@ internal sealed class TrainCommand : AsyncCommand<TrainCommand.Settings>
             {
                 Trainer = ParseTrainer(settings.Trainer)!.Value,
                 Folds = settings.Folds,
-                UseEmbeddings = !settings.NoEmbeddings,
+                UseEmbeddings = !settings.NoEmbeddings && ParseFeatures(settings.Features) == FeatureSet.TextAndEmbeddings,
                 Name = Path.GetFileNameWithoutExtension(settings.Data),
                 Progress = line => console.MarkupLineInterpolated($"[grey]{line}[/]"),
             };

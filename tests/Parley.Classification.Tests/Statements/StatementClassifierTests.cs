@@ -149,6 +149,26 @@ public sealed class StatementClassifierTests
     }
 
     [Fact]
+    public async Task A_text_only_model_computes_no_embeddings_and_is_cached_apart_from_the_default()
+    {
+        using var dir = new TempDirectory();
+        var labels = dir.File("labels.csv");
+        await File.WriteAllTextAsync(labels, StatementSet.ToCsv(StatementSet.Generate(seed: 12)), TestContext.Current.CancellationToken);
+        var textOnly = StatementSet.Options(dir.Path) with { LabelsPath = labels, Features = FeatureSet.TextOnly };
+
+        using var classifier = await StatementClassifier.LoadOrTrainDefaultAsync(textOnly, TestContext.Current.CancellationToken);
+        var classified = classifier.Classify(StatementSet.Generate(seed: 13, perCell: 2).Select(r => Unclassified(r.Text)).ToArray());
+
+        Assert.False(classifier.Card.UseEmbeddings);
+        Assert.All(classifier.Card.Parts!.Values, part => Assert.False(part.UseEmbeddings));
+        Assert.All(classified, c => Assert.NotNull(c.Stance));
+        var embeddings = Path.Combine(dir.Path, "embeddings", "embeddings-minilm-l6-v2.bin");
+        Assert.True(!File.Exists(embeddings) || new FileInfo(embeddings).Length == 0, "a text-only model must not compute embeddings");
+        Assert.Single(Directory.GetFiles(Path.Combine(dir.Path, "models"), "statements-text-*.zip"));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(dir.Path, "models"), "statements-*.zip"), f => !Path.GetFileName(f).StartsWith("statements-text-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Labels_csv_without_a_required_column_is_refused_by_name()
     {
         var error = Assert.Throws<DataFileException>(() => StatementClassifier.ParseLabels("id,articleId,party,issue,text\n1,a,Russia,nato,Hi.\n", "labels.csv"));
