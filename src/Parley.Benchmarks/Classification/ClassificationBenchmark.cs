@@ -35,22 +35,55 @@ internal sealed record ClassificationBenchmarkResult(
 /// <param name="TrainCpuSeconds">Processor time of the training run (all threads): on a shared machine wall time overstates.</param>
 /// <param name="ColdCpuPerSecond">Statements per processor-second with embeddings computed; × cores ≈ rate on an idle machine.</param>
 /// <param name="CachedCpuPerSecond">Statements per processor-second with embeddings cached.</param>
+/// <param name="Features">The feature set measured; for <see cref="FeatureSet.TextOnly"/> there are no embeddings, the
+/// cold and cached figures are one run of the full statement classifier (three heads) and the cross-validation is skipped.</param>
 internal sealed record SpeedFigures(int TrainRows, double TrainSeconds, double EmbedSeconds, double TrainWithCrossValidationSeconds,
     int PredictRows, double MeanWords, double ColdPerSecond, double CachedPerSecond, double NoEmbeddingPerSecond,
-    double TrainCpuSeconds, double ColdCpuPerSecond, double CachedCpuPerSecond);
+    double TrainCpuSeconds, double ColdCpuPerSecond, double CachedCpuPerSecond, FeatureSet Features = FeatureSet.TextAndEmbeddings);
 
 internal static class ClassificationBenchmark
 {
     public static ClassificationBenchmarkResult Run(IReadOnlyList<LabeledStatement> labels, int speedRows, bool speed, string cacheRoot,
-        Func<string, DateOnly?, SpeakerMatch?>? resolveSpeaker, Action<string> progress, CancellationToken ct)
+        Func<string, DateOnly?, SpeakerMatch?>? resolveSpeaker, Action<string> progress, CancellationToken ct,
+        FeatureSet features = FeatureSet.TextAndEmbeddings, bool quality = true)
     {
-        var quality = Quality(labels, cacheRoot, resolveSpeaker, progress, ct);
-        var figures = speed ? Speed(labels, speedRows, cacheRoot, progress, ct) : null;
-        return quality with { Speed = figures };
+        var figures = !speed ? null
+            : features == FeatureSet.TextOnly ? TextOnlySpeed(labels, speedRows, progress, ct)
+            : Speed(labels, speedRows, cacheRoot, progress, ct);
+        if (!quality)
+        {
+            var none = ClassificationReport.Compute(["-"], ["-"], [Array.Empty<float>()], []);
+            return new ClassificationBenchmarkResult(0, 0, none, none, none, none, none, 0, figures);
+        }
+        var result = Quality(labels, cacheRoot, resolveSpeaker, features, progress, ct);
+        return result with { Speed = figures };
+    }
+
+    private static SpeedFigures TextOnlySpeed(IReadOnlyList<LabeledStatement> labels, int rows, Action<string> progress, CancellationToken ct)
+    {
+        var train = Compose(labels, rows, salt: 1);
+        var options = new ClassifierOptions { Folds = 0, PersistCache = false, Features = FeatureSet.TextOnly };
+        progress($"training text-only heads on {train.Count} statements");
+        var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
+        using var model = StatementClassifier.Train(train, options, ct);
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainCpu = Cpu() - cpu;
+        var fresh = Compose(labels, Math.Min(1000, rows), salt: 7).Select(l => new Statement { Id = l.Id, ArticleId = l.ArticleId, Text = l.Text }).ToArray();
+        var meanWords = fresh.Average(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var many = Enumerable.Range(0, 20).SelectMany(_ => fresh).ToArray();
+        model.Classify(fresh.Take(10).ToArray());
+        progress($"classifying {many.Length} statements (text-only: issue, stance, party)");
+        clock.Restart();
+        cpu = Cpu();
+        model.Classify(many);
+        var rate = many.Length / clock.Elapsed.TotalSeconds;
+        var cpuRate = many.Length / (Cpu() - cpu);
+        return new SpeedFigures(train.Count, trainSeconds, 0, 0, many.Length, meanWords, rate, rate, rate, trainCpu, cpuRate, cpuRate, FeatureSet.TextOnly);
     }
 
     private static ClassificationBenchmarkResult Quality(IReadOnlyList<LabeledStatement> labels, string cacheRoot,
-        Func<string, DateOnly?, SpeakerMatch?>? resolveSpeaker, Action<string> progress, CancellationToken ct)
+        Func<string, DateOnly?, SpeakerMatch?>? resolveSpeaker, FeatureSet features, Action<string> progress, CancellationToken ct)
     {
         var foldOf = GroupedFolds.Assign(labels.Select(l => (string?)l.ArticleId).ToArray(), 5);
         var folds = foldOf.Max() + 1;
@@ -64,6 +97,7 @@ internal static class ClassificationBenchmark
             Folds = 0,
             CacheDirectory = Path.Combine(cacheRoot, "quality"),
             ResolveSpeaker = resolveSpeaker,
+            Features = features,
         };
         for (var f = 0; f < folds; f++)
         {
