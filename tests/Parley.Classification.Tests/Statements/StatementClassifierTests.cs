@@ -168,6 +168,34 @@ public sealed class StatementClassifierTests
         Assert.DoesNotContain(Directory.GetFiles(Path.Combine(dir.Path, "models"), "statements-*.zip"), f => !Path.GetFileName(f).StartsWith("statements-text-", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(FeatureSet.TextOnly)]
+    [InlineData(FeatureSet.TextAndEmbeddings)]
+    public void A_large_batch_gives_the_same_labels_and_scores_as_one_statement_at_a_time(FeatureSet features)
+    {
+        using var dir = new TempDirectory();
+        using var classifier = StatementClassifier.Train(StatementSet.Generate(seed: 14), StatementSet.Options(dir.Path) with { Features = features }, TestContext.Current.CancellationToken);
+        // Past the size at which a batch is cut into parallel chunks, so chunking is exercised too.
+        var distinct = StatementSet.Generate(seed: 15, perCell: 10, articlePrefix: "b").Select(r => Unclassified(r.Text)).ToArray();
+        var batch = Enumerable.Range(0, 50).SelectMany(_ => distinct).ToArray();
+
+        var together = classifier.Classify(batch);
+        var alone = distinct.Select(classifier.Classify).ToArray();
+
+        for (var i = 0; i < batch.Length; i++)
+        {
+            var (a, b) = (together[i], alone[i % distinct.Length]);
+            Assert.Equal((b.Issue, b.Stance, b.Party, b.PartySource), (a.Issue, a.Stance, a.Party, a.PartySource));
+            Assert.Equal(b.StanceScore!.Value, a.StanceScore!.Value, 1e-6);
+            Assert.Equal(b.Stances!.Count, a.Stances!.Count);
+            for (var k = 0; k < a.Stances.Count; k++)
+            {
+                Assert.Equal((b.Stances[k].Issue, b.Stances[k].Stance), (a.Stances[k].Issue, a.Stances[k].Stance));
+                Assert.Equal(b.Stances[k].Score, a.Stances[k].Score, 1e-6);
+            }
+        }
+    }
+
     [Fact]
     public void Labels_csv_without_a_required_column_is_refused_by_name()
     {
