@@ -17,6 +17,7 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
         {

@@ -60,11 +60,6 @@ public static class PositionSeries
         }
 
         var groups = QuoteDeduplication.Group(usable, dates, options.DeduplicationWindowDays);
-        groups.Sort((a, b) =>
-        {
-            int c = DateOf(a.Statement).CompareTo(DateOf(b.Statement));
-            return c != 0 ? c : string.CompareOrdinal(a.Statement.Id, b.Statement.Id);
-        });
 
         DateOnly first = groups.Count > 0 ? DateOf(groups[0].Statement) : default;
         DateOnly last = groups.Count > 0 ? DateOf(groups[^1].Statement) : default;
@@ -107,10 +102,20 @@ public static class PositionSeries
                 start = Periods.Previous(start, options.Period);
             }
             if (members.Count > 1) members.Sort();
+            if (members.Count < options.SmallCellSize)
+            {
+                // The bootstrap draws by position in the list: order small cells by date and id, not input order,
+                // so the band does not depend on the order the statements came in.
+                members.Sort((a, b) =>
+                {
+                    int c = DateOf(groups[a].Statement).CompareTo(DateOf(groups[b].Statement));
+                    return c != 0 ? c : string.CompareOrdinal(groups[a].Statement.Id, groups[b].Statement.Id);
+                });
+            }
 
             x.Clear();
             w.Clear();
-            var outlets = new SortedSet<string>(StringComparer.Ordinal);
+            var outlets = new HashSet<string>(StringComparer.Ordinal);
             var ids = new string[members.Count];
             for (int k = 0; k < members.Count; k++)
             {
@@ -125,7 +130,9 @@ public static class PositionSeries
                 System.Runtime.InteropServices.CollectionsMarshal.AsSpan(w),
                 options, CellSeed(options.Seed, key.Party, key.Issue, key.Start));
             var end = options.Period == PositionPeriod.All ? last : Periods.End(key.Start, options.Period);
-            positions.Add(new Position(key.Party, key.Issue, key.Start, end, mean, low, high, members.Count, nEff, [.. outlets], ids));
+            var outletList = outlets.ToArray();
+            Array.Sort(outletList, StringComparer.Ordinal);
+            positions.Add(new Position(key.Party, key.Issue, key.Start, end, mean, low, high, members.Count, nEff, outletList, ids));
         }
 
         return new PositionAnalysis(positions, Shifts(positions, options.ShiftThreshold), groups, skipped);
