@@ -17,6 +17,8 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Commands.PositionsCommand>("positions");
+            config.AddCommand<Commands.ReportCommand>("report");
             config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
