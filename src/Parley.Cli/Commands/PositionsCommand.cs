@@ -29,8 +29,8 @@ internal sealed class PositionsCommand : AsyncCommand<PositionsCommand.Settings>
 
         /// <summary>Output format.</summary>
         [CommandOption("--format <FORMAT>")]
-        [Description("csv or jsonl (default csv).")]
-        public string Format { get; init; } = "csv";
+        [Description("jsonl (default, one Position record per line) or csv.")]
+        public string Format { get; init; } = "jsonl";
 
         /// <summary>Print shifts instead of positions.</summary>
         [CommandOption("--shifts")]
