@@ -246,6 +246,9 @@ public static class Report
             .Append("<li>Each statement's stance toward an issue's proposition counts as support +1, neutral 0, oppose −1, weighted by the classifier's probability for that stance (<i>stanceScore</i>; 1 when missing).</li>\n")
             .Append("<li>A position is the weighted mean for one party, one issue and one ").Append(period)
             .Append(o.SmoothingPeriods > 1 ? $", pooling the statements of the last {o.SmoothingPeriods} periods (rolling smoothing)" : "").Append(".</li>\n")
+            .Append(o.CountSecondaryIssues
+                ? $"<li>A statement also counts toward the other issues it touches (issue probability at least {o.MinIssueScore.ToString("0.##", CultureInfo.InvariantCulture)}), weighted by stance probability × issue probability.</li>\n"
+                : "")
             .Append("<li>The same quote carried by several outlets (same speaker, same words once case, punctuation and quotation marks are ignored, within ")
             .Append(o.DeduplicationWindowDays.ToString(CultureInfo.InvariantCulture)).Append(" days of the first copy) counts once; the outlets are listed.</li>\n")
             .Append("<li>The band is a ").Append((o.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture))
