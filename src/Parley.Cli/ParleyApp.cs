@@ -17,6 +17,8 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Commands.ExportCommand>("export");
+            config.AddCommand<Commands.GenerateCommand>("generate");
         });
         try
         {

@@ -1,0 +1,371 @@
+using System.Diagnostics;
+using System.Reflection;
+using Parley.Articles;
+using Parley.Positions;
+using Parley.Statements;
+using Parley.Store;
+using Spectre.Console;
+
+namespace Parley.Cli.Pipeline;
+
+/// <summary>What <c>parley run</c> was asked to do.</summary>
+internal sealed record RunOptions
+{
+    public required string Corpus { get; init; }
+    public required string Out { get; init; }
+    public required string Db { get; init; }
+    public int BatchSize { get; init; } = 64;
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+    public bool WaitForLock { get; init; }
+    /// <summary>Kill the process (SIGKILL) right after committing this batch: the deterministic crash point for resume tests.</summary>
+    public int? CrashAfterBatch { get; init; }
+    /// <summary>Compute positions and write the report after the store is filled.</summary>
+    public bool WriteReport { get; init; } = true;
+    /// <summary>Refuse to start when the output folder's volume has less free space than this.</summary>
+    public long MinFreeBytes { get; init; } = 64L * 1024 * 1024;
+    public string CodeVersion { get; init; } = CodeVersionOf(typeof(RunPipeline).Assembly);
+
+    internal static string CodeVersionOf(Assembly assembly) =>
+        assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? assembly.GetName().Version?.ToString() ?? "unknown";
+}
+
+/// <summary>Why an input produced no article.</summary>
+internal sealed record RunFailure(string Source, string Error);
+
+/// <summary>What a run did, for the summary table and the tests.</summary>
+internal sealed record RunSummary
+{
+    public int ExitCode { get; init; }
+    public string? Error { get; init; }
+    public string Status { get; init; } = "completed";
+    public int Files { get; init; }
+    public int AlreadyStored { get; init; }
+    public int Read { get; init; }
+    public int Extracted { get; init; }
+    public int Duplicates { get; init; }
+    public int Failed { get; init; }
+    public int Statements { get; init; }
+    public int NewStatements { get; init; }
+    public int Batches { get; init; }
+    public int Positions { get; init; }
+    public IReadOnlyDictionary<string, int> StatementsPerParty { get; init; } = new Dictionary<string, int>();
+    public IReadOnlyList<(string Stage, TimeSpan Time, int Items)> StageTimes { get; init; } = [];
+    public IReadOnlyList<RunFailure> Failures { get; init; } = [];
+    public string? ReportPath { get; init; }
+    public string? ModelId { get; init; }
+    public long PeakWorkingSet { get; init; }
+    public TimeSpan Elapsed { get; init; }
+}
+
+/// <summary>
+/// The main job: corpus → extract → statements → classify → store, in batches, then positions → report.
+/// </summary>
+/// <remarks>
+/// Inputs flow through in batches of <see cref="RunOptions.BatchSize"/>; only one batch is in memory at a time (the
+/// report at the end reads the classified statements back from the store). Each batch is committed in one
+/// transaction together with its ledger rows, so a killed run resumes after the last committed batch. Every input is
+/// accounted for: extracted, duplicate, failed (with the reason) or already stored by an earlier run.
+/// </remarks>
+internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, TimeProvider time)
+{
+    public const int ExitFailedItems = 1;
+    public const int ExitStoreInUse = 3;
+    public const int ExitOutputUnusable = 4;
+    public const int ExitInputMissing = 5;
+
+    public async Task<RunSummary> RunAsync(RunOptions options, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        // Check everything that can be checked before any work is done, so nothing is lost to a late failure.
+        if (!Directory.Exists(options.Corpus) && !File.Exists(options.Corpus))
+            return Fail(ExitInputMissing, $"The corpus {options.Corpus} does not exist.");
+        if (OutputProblem(options.Out, options.MinFreeBytes) is { } outProblem) return Fail(ExitOutputUnusable, outProblem);
+        var dbDir = Path.GetDirectoryName(Path.GetFullPath(options.Db))!;
+        if (OutputProblem(dbDir, options.MinFreeBytes) is { } dbProblem) return Fail(ExitOutputUnusable, dbProblem);
+
+        CorpusStore store;
+        try
+        {
+            store = await CorpusStore.OpenAsync(options.Db, new CorpusStoreOptions
+            {
+                Time = time,
+                WaitForLock = options.WaitForLock,
+                OnWaiting = ex => console.MarkupLineInterpolated($"[yellow]{ex.Message}[/] Waiting…"),
+            }, ct);
+        }
+        catch (StoreInUseException ex)
+        {
+            return Fail(ExitStoreInUse, ex.Message);
+        }
+
+        await using (store)
+        {
+            return await RunWithStoreAsync(store, options, started, ct);
+        }
+    }
+
+    private async Task<RunSummary> RunWithStoreAsync(CorpusStore store, RunOptions options, long started, CancellationToken ct)
+    {
+        var times = new StageClock(time);
+        var files = stages.Corpus.Expand(options.Corpus);
+        var progress = new Progress(console)
+            .AutoClear(false).HideCompleted(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn());
+
+        var counts = new Counts();
+        var perParty = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        var failures = new List<RunFailure>();
+        string? reportPath = null;
+        int positionCount = 0;
+        string modelId = "";
+        string runId = "";
+
+        await progress.StartAsync(async ctx =>
+        {
+            var model = ctx.AddTask("Load classifier", maxValue: 1);
+            var classifier = await times.TimeAsync("load model", 0, () => stages.LoadClassifierAsync(ct));
+            modelId = classifier.ModelId;
+            model.Increment(1);
+
+            await store.MarkInterruptedRunsAsync(ct);
+            runId = await store.BeginRunAsync(new RunStart(Path.GetFullPath(options.Corpus), modelId, options.CodeVersion, options.BatchSize), ct);
+
+            var extractTask = ctx.AddTask("Extract", maxValue: Math.Max(1, files.Count));
+            var statementTask = ctx.AddTask("Statements", maxValue: Math.Max(1, files.Count));
+            var classifyTask = ctx.AddTask("Classify", maxValue: Math.Max(1, files.Count));
+            var storeTask = ctx.AddTask("Store", maxValue: Math.Max(1, files.Count));
+
+            var articleStages = new ThreadLocal<IArticleStage>(stages.NewArticleStage);
+            var statementStages = new ThreadLocal<IStatementStage>(stages.NewStatementStage);
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct };
+            int batchNumber = 0;
+
+            foreach (var chunk in files.Chunk(Math.Max(1, options.BatchSize)))
+            {
+                ct.ThrowIfCancellationRequested();
+                var keys = chunk.Select(path => SourceKey(path, modelId)).ToArray();
+                var stored = await store.FindStoredSourcesAsync(keys, ct);
+                var todo = Enumerable.Range(0, chunk.Length).Where(i => !stored.Contains(keys[i])).ToArray();
+                counts.AlreadyStored += chunk.Length - todo.Length;
+                if (todo.Length == 0)
+                {
+                    foreach (var task in new[] { extractTask, statementTask, classifyTask, storeTask }) task.Increment(chunk.Length);
+                    continue;
+                }
+
+                // Extract: read and parse in parallel; results stay in input order.
+                var items = new ExtractedItem[todo.Length];
+                times.Time("extract", todo.Length, () => Parallel.For(0, todo.Length, parallel, j =>
+                    items[j] = ReadAndExtract(articleStages.Value!, chunk[todo[j]])));
+                extractTask.Increment(chunk.Length);
+
+                // Duplicates: an article already stored, or seen earlier in this batch, keeps its first copy.
+                var ids = items.Where(i => i.Article is not null).Select(i => i.Article!.Id).Distinct().ToArray();
+                var known = new HashSet<string>(await store.FindStoredArticlesAsync(ids, ct), StringComparer.Ordinal);
+                var outcomes = new SourceOutcome[todo.Length];
+                var fresh = new List<Article>();
+                for (int j = 0; j < todo.Length; j++)
+                {
+                    var (key, path, item) = (keys[todo[j]], chunk[todo[j]], items[j]);
+                    if (item.Article is null)
+                    {
+                        outcomes[j] = new SourceOutcome(key, path, "failed", Error: item.Error);
+                        failures.Add(new RunFailure(path, item.Error ?? "no article found"));
+                        counts.Failed++;
+                    }
+                    else if (!known.Add(item.Article.Id))
+                    {
+                        outcomes[j] = new SourceOutcome(key, path, "duplicate", item.Article.Id);
+                        counts.Duplicates++;
+                    }
+                    else
+                    {
+                        outcomes[j] = new SourceOutcome(key, path, "extracted", item.Article.Id);
+                        fresh.Add(item.Article);
+                        counts.Extracted++;
+                    }
+                }
+                counts.Read += todo.Length;
+
+                var found = new IReadOnlyList<Statement>[fresh.Count];
+                times.Time("statements", fresh.Count, () => Parallel.For(0, fresh.Count, parallel, j =>
+                    found[j] = statementStages.Value!.Extract(fresh[j])));
+                var statements = found.SelectMany(s => s).ToList();
+                statementTask.Increment(chunk.Length);
+
+                var classified = times.Time("classify", statements.Count, () => classifier.Classify(statements));
+                classifyTask.Increment(chunk.Length);
+
+                batchNumber++;
+                var commit = await times.TimeAsync("store", todo.Length, () =>
+                    store.CommitBatchAsync(new StoreBatch(runId, batchNumber, modelId, fresh, classified, outcomes), ct));
+                storeTask.Increment(chunk.Length);
+                counts.Statements += classified.Count;
+                counts.NewStatements += commit.Statements;
+                counts.Batches = batchNumber;
+                foreach (var s in classified) perParty[s.Party] = perParty.GetValueOrDefault(s.Party) + 1;
+
+                if (options.CrashAfterBatch == batchNumber)
+                {
+                    // The deterministic crash point: die as abruptly as SIGKILL, with no cleanup, right after a commit.
+                    await Console.Error.WriteLineAsync($"PARLEY_CRASH_AFTER_BATCH={batchNumber}: killing the process.");
+                    Process.GetCurrentProcess().Kill();
+                }
+            }
+            articleStages.Dispose();
+            statementStages.Dispose();
+
+            if (options.WriteReport)
+            {
+                var report = ctx.AddTask("Positions and report", maxValue: 2);
+                var all = new List<Statement>();
+                await foreach (var s in store.ReadClassifiedStatementsAsync(modelId, ct)) all.Add(s);
+                var positions = times.Time("positions", all.Count, () => stages.Report.Positions(all));
+                await store.ReplacePositionsAsync(new PositionSet(modelId, positions), ct);
+                positionCount = positions.Count;
+                report.Increment(1);
+                reportPath = await times.TimeAsync("report", all.Count, () => stages.Report.WriteAsync(all, options.Out, ct));
+                report.Increment(1);
+            }
+        });
+
+        var status = counts.Failed > 0 ? "failed" : "completed";
+        await store.FinishRunAsync(runId, new RunEnd(status, files.Count, counts.AlreadyStored, counts.Read, counts.Extracted,
+            counts.Failed, counts.Duplicates, counts.Statements, positionCount), ct);
+
+        return new RunSummary
+        {
+            ExitCode = counts.Failed > 0 ? ExitFailedItems : 0,
+            Status = status,
+            Files = files.Count,
+            AlreadyStored = counts.AlreadyStored,
+            Read = counts.Read,
+            Extracted = counts.Extracted,
+            Duplicates = counts.Duplicates,
+            Failed = counts.Failed,
+            Statements = counts.Statements,
+            NewStatements = counts.NewStatements,
+            Batches = counts.Batches,
+            Positions = positionCount,
+            StatementsPerParty = perParty,
+            StageTimes = times.Stages,
+            Failures = failures,
+            ReportPath = reportPath,
+            ModelId = modelId,
+            PeakWorkingSet = PeakWorkingSet(),
+            Elapsed = time.GetElapsedTime(started),
+        };
+    }
+
+    private static ExtractedItem ReadAndExtract(IArticleStage stage, string path)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return new ExtractedItem(path, null, $"cannot read the file: {ex.Message}");
+        }
+        if (bytes.Length == 0) return new ExtractedItem(path, null, "the file is empty");
+        try
+        {
+            return stage.Extract(bytes, path);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // One page that breaks the extractor must not stop the corpus; the error is kept with the input.
+            return new ExtractedItem(path, null, $"extraction crashed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    private static string SourceKey(string path, string modelId)
+    {
+        var full = Path.GetFullPath(path);
+        try
+        {
+            var info = new FileInfo(full);
+            if (info.Exists) return ContentKey.OfSource(full, info.Length, info.LastWriteTimeUtc, modelId);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Falls through: an unreadable file is keyed by path alone and fails again, visibly, on the next run.
+        }
+        return ContentKey.OfSource(full, -1, DateTime.MinValue, modelId);
+    }
+
+    /// <summary>Why a folder cannot take the run's output, or null when it can.</summary>
+    internal static string? OutputProblem(string directory, long minFreeBytes)
+    {
+        string full = Path.GetFullPath(directory);
+        try
+        {
+            Directory.CreateDirectory(full);
+            var probe = Path.Combine(full, $".parley-write-test-{Environment.ProcessId}");
+            File.WriteAllBytes(probe, new byte[4096]);
+            File.Delete(probe);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            return $"Cannot write to {full}: {ex.Message} Choose another folder with --out/--db.";
+        }
+        try
+        {
+            long free = new DriveInfo(full).AvailableFreeSpace;
+            if (free < minFreeBytes)
+                return $"The volume of {full} has only {free / (1024 * 1024)} MB free; the run needs at least {minFreeBytes / (1024 * 1024)} MB. Free some space or choose another folder.";
+        }
+        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            // Free space is unknown on some file systems; the write probe above already passed.
+        }
+        return null;
+    }
+
+    internal static long PeakWorkingSet()
+    {
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        return self.PeakWorkingSet64;
+    }
+
+    private static RunSummary Fail(int exitCode, string message) => new() { ExitCode = exitCode, Error = message, Status = "not started" };
+
+    private sealed class Counts
+    {
+        public int AlreadyStored, Read, Extracted, Duplicates, Failed, Statements, NewStatements, Batches;
+    }
+
+    /// <summary>Time spent per stage, from the <see cref="TimeProvider"/>.</summary>
+    private sealed class StageClock(TimeProvider time)
+    {
+        private readonly List<(string Stage, TimeSpan Time, int Items)> _stages = [];
+
+        public IReadOnlyList<(string Stage, TimeSpan Time, int Items)> Stages => _stages;
+
+        public T Time<T>(string stage, int items, Func<T> work)
+        {
+            var start = time.GetTimestamp();
+            try { return work(); }
+            finally { Add(stage, time.GetElapsedTime(start), items); }
+        }
+
+        public void Time(string stage, int items, Action work) => Time(stage, items, () => { work(); return 0; });
+
+        public async Task<T> TimeAsync<T>(string stage, int items, Func<Task<T>> work)
+        {
+            var start = time.GetTimestamp();
+            try { return await work(); }
+            finally { Add(stage, time.GetElapsedTime(start), items); }
+        }
+
+        private void Add(string stage, TimeSpan elapsed, int items)
+        {
+            int i = _stages.FindIndex(s => s.Stage == stage);
+            if (i < 0) _stages.Add((stage, elapsed, items));
+            else _stages[i] = (stage, _stages[i].Time + elapsed, _stages[i].Items + items);
+        }
+    }
+}
