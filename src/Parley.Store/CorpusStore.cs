@@ -93,7 +93,8 @@ public sealed class CorpusStore : IAsyncDisposable
     public async Task<string> BeginRunAsync(RunStart start, CancellationToken ct = default)
     {
         var now = _time.GetUtcNow();
-        var runId = ContentKey.Of("run", now.ToString("O", CultureInfo.InvariantCulture), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), start.Corpus)[..16];
+        // Runs are events, not content: a time-ordered unique id, never a content hash.
+        var runId = Guid.CreateVersion7(now).ToString("N");
         await using var cmd = Command(
             "INSERT INTO runs (run_id, started_at, status, corpus, model_id, code_version, batch_size, batches) " +
             "VALUES ($1, $2, 'running', $3, $4, $5, $6, 0)",
@@ -113,12 +114,13 @@ public sealed class CorpusStore : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Which of the given source keys an earlier batch already committed.</summary>
+    /// <summary>Which of the given source keys an earlier batch already committed (as extracted or duplicate).</summary>
+    /// <remarks>Inputs that failed are not returned: they are tried again on the next run, and fail visibly again if they still cannot be read.</remarks>
     public async Task<IReadOnlySet<string>> FindStoredSourcesAsync(IReadOnlyCollection<string> keys, CancellationToken ct = default)
     {
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (keys.Count == 0) return found;
-        await using var cmd = Command($"SELECT key FROM sources WHERE key IN ({Placeholders(keys.Count)})", [.. keys]);
+        await using var cmd = Command($"SELECT key FROM sources WHERE outcome <> 'failed' AND key IN ({Placeholders(keys.Count)})", [.. keys]);
         await using var reader = await cmd.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) found.Add(reader.GetString(0));
         return found;

@@ -84,15 +84,18 @@ public sealed class CorpusStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Ledger_reports_which_sources_were_committed()
+    public async Task Ledger_reports_committed_sources_but_not_failed_ones()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var store = await Open();
-        await store.CommitBatchAsync(new StoreBatch("r", 1, "m", [], [], [new SourceOutcome("k1", "a.html", "failed", Error: "empty file")]), ct);
+        await store.CommitBatchAsync(new StoreBatch("r", 1, "m", [], [], [
+            new SourceOutcome("k1", "a.html", "extracted", "a1"),
+            new SourceOutcome("k2", "b.html", "duplicate", "a1"),
+            new SourceOutcome("k3", "c.html", "failed", Error: "empty file")]), ct);
 
-        var found = await store.FindStoredSourcesAsync(["k1", "k2"], ct);
+        var found = await store.FindStoredSourcesAsync(["k1", "k2", "k3", "k4"], ct);
 
-        Assert.Equal(["k1"], found);
+        Assert.Equal(["k1", "k2"], found.Order());
     }
 
     [Fact]

@@ -37,7 +37,7 @@ internal sealed class ExportCommand(IAnsiConsole console) : AsyncCommand<ExportC
             console.MarkupLineInterpolated($"[red]parley export: there is no store at {Path.GetFullPath(settings.Db)}.[/] Run `parley run` first, or pass --db.");
             return 5;
         }
-        if (Pipeline.RunPipeline.OutputProblem(settings.Out, 16L * 1024 * 1024) is { } problem)
+        if (Parley.Store.Pipeline.RunPipeline.OutputProblem(settings.Out, 16L * 1024 * 1024) is { } problem)
         {
             console.MarkupLineInterpolated($"[red]parley export: {problem}[/]");
             return 4;

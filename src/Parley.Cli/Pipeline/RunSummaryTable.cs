@@ -1,6 +1,8 @@
 using System.Globalization;
 using Spectre.Console;
 
+using Parley.Store.Pipeline;
+
 namespace Parley.Cli.Pipeline;
 
 /// <summary>Prints a run's summary on stderr: counts, statements per party, time per stage, failures, the report path.</summary>

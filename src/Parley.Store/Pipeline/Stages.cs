@@ -2,7 +2,7 @@ using Parley.Articles;
 using Parley.Positions;
 using Parley.Statements;
 
-namespace Parley.Cli.Pipeline;
+namespace Parley.Store.Pipeline;
 
 /// <summary>What extraction made of one input: an article, or why there is none.</summary>
 internal sealed record ExtractedItem(string Source, Article? Article, string? Error);

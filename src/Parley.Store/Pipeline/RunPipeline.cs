@@ -4,9 +4,18 @@ using Parley.Articles;
 using Parley.Positions;
 using Parley.Statements;
 using Parley.Store;
-using Spectre.Console;
 
-namespace Parley.Cli.Pipeline;
+namespace Parley.Store.Pipeline;
+
+/// <summary>Where the pipeline reports progress: a stage with its total, steps done, and messages for people.</summary>
+internal interface IRunProgress
+{
+    void Start(string stage, int total);
+
+    void Advance(string stage, int steps);
+
+    void Message(string text);
+}
 
 /// <summary>What <c>parley run</c> was asked to do.</summary>
 internal sealed record RunOptions
@@ -67,7 +76,7 @@ internal sealed record RunSummary
 /// transaction together with its ledger rows, so a killed run resumes after the last committed batch. Every input is
 /// accounted for: extracted, duplicate, failed (with the reason) or already stored by an earlier run.
 /// </remarks>
-internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, TimeProvider time)
+internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, TimeProvider time)
 {
     public const int ExitFailedItems = 1;
     public const int ExitStoreInUse = 3;
@@ -91,7 +100,7 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
             {
                 Time = time,
                 WaitForLock = options.WaitForLock,
-                OnWaiting = ex => console.MarkupLineInterpolated($"[yellow]{ex.Message}[/] Waiting…"),
+                OnWaiting = ex => progress.Message($"{ex.Message} Waiting…"),
             }, ct);
         }
         catch (StoreInUseException ex)
@@ -109,10 +118,6 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
     {
         var times = new StageClock(time);
         var files = stages.Corpus.Expand(options.Corpus);
-        var progress = new Progress(console)
-            .AutoClear(false).HideCompleted(false)
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn());
-
         var counts = new Counts();
         var perParty = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var failures = new List<RunFailure>();
@@ -121,20 +126,17 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
         string modelId = "";
         string runId = "";
 
-        await progress.StartAsync(async ctx =>
         {
-            var model = ctx.AddTask("Load classifier", maxValue: 1);
+            progress.Start("Load classifier", 1);
             var classifier = await times.TimeAsync("load model", 0, () => stages.LoadClassifierAsync(ct));
             modelId = classifier.ModelId;
-            model.Increment(1);
+            progress.Advance("Load classifier", 1);
 
             await store.MarkInterruptedRunsAsync(ct);
             runId = await store.BeginRunAsync(new RunStart(Path.GetFullPath(options.Corpus), modelId, options.CodeVersion, options.BatchSize), ct);
 
-            var extractTask = ctx.AddTask("Extract", maxValue: Math.Max(1, files.Count));
-            var statementTask = ctx.AddTask("Statements", maxValue: Math.Max(1, files.Count));
-            var classifyTask = ctx.AddTask("Classify", maxValue: Math.Max(1, files.Count));
-            var storeTask = ctx.AddTask("Store", maxValue: Math.Max(1, files.Count));
+            string[] batchStages = ["Extract", "Statements", "Classify", "Store"];
+            foreach (var stage in batchStages) progress.Start(stage, files.Count);
 
             var articleStages = new ThreadLocal<IArticleStage>(stages.NewArticleStage);
             var statementStages = new ThreadLocal<IStatementStage>(stages.NewStatementStage);
@@ -150,7 +152,7 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
                 counts.AlreadyStored += chunk.Length - todo.Length;
                 if (todo.Length == 0)
                 {
-                    foreach (var task in new[] { extractTask, statementTask, classifyTask, storeTask }) task.Increment(chunk.Length);
+                    foreach (var stage in batchStages) progress.Advance(stage, chunk.Length);
                     continue;
                 }
 
@@ -158,7 +160,7 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
                 var items = new ExtractedItem[todo.Length];
                 times.Time("extract", todo.Length, () => Parallel.For(0, todo.Length, parallel, j =>
                     items[j] = ReadAndExtract(articleStages.Value!, chunk[todo[j]])));
-                extractTask.Increment(chunk.Length);
+                progress.Advance("Extract", chunk.Length);
 
                 // Duplicates: an article already stored, or seen earlier in this batch, keeps its first copy.
                 var ids = items.Where(i => i.Article is not null).Select(i => i.Article!.Id).Distinct().ToArray();
@@ -192,15 +194,15 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
                 times.Time("statements", fresh.Count, () => Parallel.For(0, fresh.Count, parallel, j =>
                     found[j] = statementStages.Value!.Extract(fresh[j])));
                 var statements = found.SelectMany(s => s).ToList();
-                statementTask.Increment(chunk.Length);
+                progress.Advance("Statements", chunk.Length);
 
                 var classified = times.Time("classify", statements.Count, () => classifier.Classify(statements));
-                classifyTask.Increment(chunk.Length);
+                progress.Advance("Classify", chunk.Length);
 
                 batchNumber++;
                 var commit = await times.TimeAsync("store", todo.Length, () =>
                     store.CommitBatchAsync(new StoreBatch(runId, batchNumber, modelId, fresh, classified, outcomes), ct));
-                storeTask.Increment(chunk.Length);
+                progress.Advance("Store", chunk.Length);
                 counts.Statements += classified.Count;
                 counts.NewStatements += commit.Statements;
                 counts.Batches = batchNumber;
@@ -209,7 +211,7 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
                 if (options.CrashAfterBatch == batchNumber)
                 {
                     // The deterministic crash point: die as abruptly as SIGKILL, with no cleanup, right after a commit.
-                    await Console.Error.WriteLineAsync($"PARLEY_CRASH_AFTER_BATCH={batchNumber}: killing the process.");
+                    progress.Message($"PARLEY_CRASH_AFTER_BATCH={batchNumber}: killing the process.");
                     Process.GetCurrentProcess().Kill();
                 }
             }
@@ -218,17 +220,17 @@ internal sealed class RunPipeline(PipelineStages stages, IAnsiConsole console, T
 
             if (options.WriteReport)
             {
-                var report = ctx.AddTask("Positions and report", maxValue: 2);
+                progress.Start("Positions and report", 2);
                 var all = new List<Statement>();
                 await foreach (var s in store.ReadClassifiedStatementsAsync(modelId, ct)) all.Add(s);
                 var positions = times.Time("positions", all.Count, () => stages.Report.Positions(all));
                 await store.ReplacePositionsAsync(new PositionSet(modelId, positions), ct);
                 positionCount = positions.Count;
-                report.Increment(1);
+                progress.Advance("Positions and report", 1);
                 reportPath = await times.TimeAsync("report", all.Count, () => stages.Report.WriteAsync(all, options.Out, ct));
-                report.Increment(1);
+                progress.Advance("Positions and report", 1);
             }
-        });
+        }
 
         var status = counts.Failed > 0 ? "failed" : "completed";
         await store.FinishRunAsync(runId, new RunEnd(status, files.Count, counts.AlreadyStored, counts.Read, counts.Extracted,
