@@ -19,6 +19,7 @@ public static class ParleyApp
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
+            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
         });
         try
         {
