@@ -20,6 +20,7 @@ public static class ParleyApp
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
             config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchStatementsCommand>("statements"));
         });
         try
         {
