@@ -21,6 +21,11 @@ public static class ParleyApp
             config.AddCommand<Commands.GenerateCommand>("generate");
             config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
             config.AddBranch("bench", b => b.AddCommand<Commands.BenchStatementsCommand>("statements"));
+            config.AddCommand<Commands.ClassifyCommand>("classify");
+            config.AddCommand<Commands.TrainCommand>("train");
+            config.AddCommand<Commands.EvaluateCommand>("evaluate");
+            config.AddCommand<Commands.PredictCommand>("predict");
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchClassifyCommand>("classify"));
         });
         try
         {
