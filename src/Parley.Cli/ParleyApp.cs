@@ -26,6 +26,7 @@ public static class ParleyApp
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
             config.AddBranch("bench", b => b.AddCommand<Commands.BenchClassifyCommand>("classify"));
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
         {
