@@ -17,6 +17,7 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Commands.RunCommand>("run");
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
             config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));

@@ -217,6 +217,7 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
             }
             articleStages.Dispose();
             statementStages.Dispose();
+            (classifier as IDisposable)?.Dispose();
 
             if (options.WriteReport)
             {
@@ -227,7 +228,7 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
                 await store.ReplacePositionsAsync(new PositionSet(modelId, positions), ct);
                 positionCount = positions.Count;
                 progress.Advance("Positions and report", 1);
-                reportPath = await times.TimeAsync("report", all.Count, () => stages.Report.WriteAsync(all, options.Out, ct));
+                reportPath = await times.TimeAsync("report", all.Count, () => stages.Report.WriteAsync(all, positions, options.Out, ct));
                 progress.Advance("Positions and report", 1);
             }
         }

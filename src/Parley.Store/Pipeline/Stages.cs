@@ -40,7 +40,7 @@ internal interface IReportStage
     IReadOnlyList<Position> Positions(IEnumerable<Statement> classified);
 
     /// <summary>Writes the report and returns the path of its HTML page.</summary>
-    Task<string> WriteAsync(IReadOnlyList<Statement> classified, string outDir, CancellationToken ct);
+    Task<string> WriteAsync(IReadOnlyList<Statement> classified, IReadOnlyList<Position> positions, string outDir, CancellationToken ct);
 }
 
 /// <summary>The stages <see cref="RunPipeline"/> composes: the seams between the store and the colleagues' stages.</summary>

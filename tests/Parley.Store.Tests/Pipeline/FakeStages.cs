@@ -87,7 +87,7 @@ internal static class FakeStages
             [.. classified.GroupBy(s => s.Party).Select(g => new Position(g.Key, "nato", new DateOnly(2025, 3, 1), new DateOnly(2025, 3, 31),
                 g.Average(s => s.Stance == "support" ? 1.0 : -1.0), -1, 1, g.Count(), g.Count(), [], [.. g.Select(s => s.Id)]))];
 
-        public async Task<string> WriteAsync(IReadOnlyList<Statement> classified, string outDir, CancellationToken ct)
+        public async Task<string> WriteAsync(IReadOnlyList<Statement> classified, IReadOnlyList<Position> positions, string outDir, CancellationToken ct)
         {
             var path = Path.Combine(outDir, "report.html");
             await File.WriteAllTextAsync(path, $"<p>{classified.Count} statements</p>", ct);
