@@ -273,6 +273,7 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
             return new ExtractedItem(path, null, $"cannot read the file: {ex.Message}");
         }
         if (bytes.Length == 0) return new ExtractedItem(path, null, "the file is empty");
+        if (GzipTruncation(bytes) is { } truncated) return new ExtractedItem(path, null, truncated);
         try
         {
             return stage.Extract(bytes, path);
@@ -282,6 +283,32 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
             // One page that breaks the extractor must not stop the corpus; the error is kept with the input.
             return new ExtractedItem(path, null, $"extraction crashed: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    /// <summary>Why a gzip file is cut short, or null when it is whole (or not gzip).</summary>
+    /// <remarks>.NET's GZipStream returns what it can of a truncated stream without an error, so a page cut off in
+    /// transfer would be extracted as a shorter article. The gzip trailer holds the uncompressed size (mod 2^32):
+    /// a stream that decompresses to another size, or stops early, is truncated. (A multi-member gzip file, rare
+    /// for pages, would be reported too: its trailer gives only the last member's size.)</remarks>
+    internal static string? GzipTruncation(byte[] bytes)
+    {
+        if (bytes.Length < 2 || bytes[0] != 0x1f || bytes[1] != 0x8b) return null;
+        if (bytes.Length < 18) return "truncated gzip: the file is shorter than a gzip header and trailer";
+        uint expected = BitConverter.ToUInt32(bytes, bytes.Length - 4);
+        long actual = 0;
+        try
+        {
+            using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes, writable: false), System.IO.Compression.CompressionMode.Decompress);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = gzip.Read(buffer, 0, buffer.Length)) > 0) actual += read;
+        }
+        catch (InvalidDataException ex)
+        {
+            return $"corrupt gzip data: {ex.Message}";
+        }
+        return (uint)actual == expected ? null
+            : $"truncated gzip: {actual:N0} bytes decompressed, the trailer says {expected:N0}";
     }
 
     private static string SourceKey(string path, string modelId)
