@@ -20,14 +20,18 @@ public static class ParleyApp
             config.AddCommand<Commands.RunCommand>("run");
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
-            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchStatementsCommand>("statements"));
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+                b.AddCommand<Commands.BenchClassifyCommand>("classify");
+                b.AddCommand<Commands.BenchPositionsCommand>("positions");
+                b.AddCommand<Commands.BenchRunCommand>("run");
+            });
             config.AddCommand<Commands.ClassifyCommand>("classify");
             config.AddCommand<Commands.TrainCommand>("train");
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchClassifyCommand>("classify"));
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
         {
