@@ -85,10 +85,13 @@ internal sealed class BenchRunCommand(IAnsiConsole console) : AsyncCommand<Bench
                 ["generateSeconds"] = Math.Round(generateSeconds, 1),
                 ["stages"] = summary.StageTimes.ToDictionary(s => s.Stage, s => new Dictionary<string, double>
                 {
-                    ["seconds"] = Math.Round(s.Time.TotalSeconds, 2),
+                    ["seconds"] = Math.Round(s.Wall.TotalSeconds, 2),
+                    ["cpuSeconds"] = Math.Round(s.Cpu.TotalSeconds, 2),
                     ["items"] = s.Items,
-                    ["perSecond"] = s.Time.TotalSeconds > 0 ? Math.Round(s.Items / s.Time.TotalSeconds, 1) : 0,
+                    ["perSecond"] = s.Wall.TotalSeconds > 0 ? Math.Round(s.Items / s.Wall.TotalSeconds, 1) : 0,
+                    ["perCpuSecond"] = s.Cpu.TotalSeconds > 0 ? Math.Round(s.Items / s.Cpu.TotalSeconds, 1) : 0,
                 }),
+                ["cpuSeconds"] = Math.Round(summary.StageTimes.Sum(s => s.Cpu.TotalSeconds), 1),
                 ["pipelineSeconds"] = Math.Round(summary.Elapsed.TotalSeconds, 1),
                 ["articlesPerSecond"] = Math.Round(summary.Files / Math.Max(0.001, summary.Elapsed.TotalSeconds), 1),
                 ["peakWorkingSetMegabytes"] = summary.PeakWorkingSet / (1024 * 1024),

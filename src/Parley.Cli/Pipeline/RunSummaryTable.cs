@@ -30,10 +30,10 @@ internal static class RunSummaryTable
         Row("statements", N(summary.Statements));
         foreach (var (party, count) in summary.StatementsPerParty) Row($"  {party}", N(count));
         Row("positions", N(summary.Positions));
-        foreach (var (stage, time, items) in summary.StageTimes)
+        foreach (var (stage, wall, cpu, items) in summary.StageTimes)
         {
-            var rate = time.TotalSeconds > 0 && items > 0 ? $" ({(items / time.TotalSeconds).ToString("N1", CultureInfo.InvariantCulture)}/s)" : "";
-            Row($"time: {stage}", $"{time.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s{rate}");
+            var rate = wall.TotalSeconds > 0 && items > 0 ? $" ({(items / wall.TotalSeconds).ToString("N1", CultureInfo.InvariantCulture)}/s)" : "";
+            Row($"time: {stage}", $"{wall.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s{rate}, CPU {cpu.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s");
         }
         Row("time: total", $"{summary.Elapsed.TotalSeconds.ToString("N1", CultureInfo.InvariantCulture)} s");
         Row("peak memory", $"{summary.PeakWorkingSet / (1024 * 1024)} MB");

@@ -39,6 +39,10 @@ internal sealed record RunOptions
         ?? assembly.GetName().Version?.ToString() ?? "unknown";
 }
 
+/// <summary>Time spent in one stage: wall-clock time from the <see cref="TimeProvider"/>, and the process's CPU time
+/// (on a shared machine the CPU time is the figure that does not depend on the other processes).</summary>
+internal sealed record StageTime(string Stage, TimeSpan Wall, TimeSpan Cpu, int Items);
+
 /// <summary>Why an input produced no article.</summary>
 internal sealed record RunFailure(string Source, string Error);
 
@@ -59,7 +63,7 @@ internal sealed record RunSummary
     public int Batches { get; init; }
     public int Positions { get; init; }
     public IReadOnlyDictionary<string, int> StatementsPerParty { get; init; } = new Dictionary<string, int>();
-    public IReadOnlyList<(string Stage, TimeSpan Time, int Items)> StageTimes { get; init; } = [];
+    public IReadOnlyList<StageTime> StageTimes { get; init; } = [];
     public IReadOnlyList<RunFailure> Failures { get; init; } = [];
     public string? ReportPath { get; init; }
     public string? ModelId { get; init; }
@@ -368,34 +372,40 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
         public int AlreadyStored, Read, Extracted, Duplicates, Failed, Statements, NewStatements, Batches;
     }
 
-    /// <summary>Time spent per stage, from the <see cref="TimeProvider"/>.</summary>
+    /// <summary>Time spent per stage: wall time from the <see cref="TimeProvider"/>, CPU time from the process.</summary>
     private sealed class StageClock(TimeProvider time)
     {
-        private readonly List<(string Stage, TimeSpan Time, int Items)> _stages = [];
+        private readonly List<StageTime> _stages = [];
 
-        public IReadOnlyList<(string Stage, TimeSpan Time, int Items)> Stages => _stages;
+        public IReadOnlyList<StageTime> Stages => _stages;
 
         public T Time<T>(string stage, int items, Func<T> work)
         {
-            var start = time.GetTimestamp();
+            var (start, cpu) = (time.GetTimestamp(), Cpu());
             try { return work(); }
-            finally { Add(stage, time.GetElapsedTime(start), items); }
+            finally { Add(stage, time.GetElapsedTime(start), Cpu() - cpu, items); }
         }
 
         public void Time(string stage, int items, Action work) => Time(stage, items, () => { work(); return 0; });
 
         public async Task<T> TimeAsync<T>(string stage, int items, Func<Task<T>> work)
         {
-            var start = time.GetTimestamp();
+            var (start, cpu) = (time.GetTimestamp(), Cpu());
             try { return await work(); }
-            finally { Add(stage, time.GetElapsedTime(start), items); }
+            finally { Add(stage, time.GetElapsedTime(start), Cpu() - cpu, items); }
         }
 
-        private void Add(string stage, TimeSpan elapsed, int items)
+        private static TimeSpan Cpu()
+        {
+            using var self = Process.GetCurrentProcess();
+            return self.TotalProcessorTime;
+        }
+
+        private void Add(string stage, TimeSpan wall, TimeSpan cpu, int items)
         {
             int i = _stages.FindIndex(s => s.Stage == stage);
-            if (i < 0) _stages.Add((stage, elapsed, items));
-            else _stages[i] = (stage, _stages[i].Time + elapsed, _stages[i].Items + items);
+            if (i < 0) _stages.Add(new StageTime(stage, wall, cpu, items));
+            else _stages[i] = _stages[i] with { Wall = _stages[i].Wall + wall, Cpu = _stages[i].Cpu + cpu, Items = _stages[i].Items + items };
         }
     }
 }
