@@ -32,6 +32,8 @@ public static class ParleyApp
             config.AddCommand<Commands.TrainCommand>("train");
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
+            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
+            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
         });
         try
         {

@@ -40,6 +40,10 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
         [DefaultValue(0)]
         public int Worst { get; init; }
 
+        [CommandOption("--dump <DIR>")]
+        [Description("Write Parley's prediction for each page to DIR/<id>.txt, for inspecting failures.")]
+        public string? Dump { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Dataset) ? ValidationResult.Error("--dataset is required")
             : !Directory.Exists(Dataset) ? ValidationResult.Error($"dataset folder not found: {Dataset}")
@@ -64,7 +68,22 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
             console.Write(t);
             return 0;
         }
-        var systems = new List<ExtractionSystem> { ExtractionBenchmark.Parley(new ArticleExtractor()) };
+        var parley = ExtractionBenchmark.Parley(new ArticleExtractor());
+        if (settings.Dump is { } dump)
+        {
+            Directory.CreateDirectory(dump);
+            var inner = parley.Run;
+            parley = parley with
+            {
+                Run = (bytes, page) =>
+                {
+                    var p = inner(bytes, page);
+                    File.WriteAllText(Path.Combine(dump, page.Id + ".txt"), $"TITLE: {p.Title}\nAUTHOR: {p.Author}\nDATE: {p.Published}\n\n{p.Body}");
+                    return p;
+                },
+            };
+        }
+        var systems = new List<ExtractionSystem> { parley };
         if (settings.Baseline == "smartreader") systems.Add(ExtractionBenchmark.SmartReader());
         List<SystemReport> reports = [];
         console.Progress().AutoClear(true).Start(ctx =>

@@ -21,7 +21,7 @@ internal sealed class BodyExtractor
     private static readonly HashSet<string> BlockTags = new(StringComparer.Ordinal)
     {
         "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dd", "dt",
-        "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "figure", "header", "footer", "form", "hr",
+        "blockquote", "pre", "table", "thead", "tbody", "tfoot", "tr", "caption", "figure", "header", "footer", "form", "hr",
         "address", "center", "details", "summary", "fieldset", "aside", "nav", "body", "html",
     };
 
@@ -33,7 +33,7 @@ internal sealed class BodyExtractor
 
     private static readonly HashSet<string> RemovedTags = new(StringComparer.Ordinal)
     {
-        "nav", "aside", "footer", "header", "figure", "figcaption", "dialog", "menu", "picture", "img", "form",
+        "nav", "aside", "footer", "header", "figure", "figcaption", "dialog", "menu", "picture", "img", "form", "noscript",
     };
 
     private static readonly HashSet<string> RemovedRoles = new(StringComparer.OrdinalIgnoreCase)
@@ -47,10 +47,12 @@ internal sealed class BodyExtractor
         public int Link;
         public int Commas;
         public int OwnInline;
+        public int Prose;
         public double Score;
         public bool Scored;
     }
 
+    private int _totalProse = 1;
     private readonly Dictionary<HtmlNode, Stat> _stats = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Extracts the body blocks from a parsed page (the document is modified).</summary>
@@ -61,11 +63,14 @@ internal sealed class BodyExtractor
         var body = Dom.Elements(doc.DocumentNode, "body").FirstOrDefault() ?? doc.DocumentNode;
         ComputeStats(body);
         int total = Math.Max(1, _stats[body].Text);
+        _totalProse = Math.Max(1, _stats[body].Prose);
         RemoveBoilerplate(body, total);
         _stats.Clear();
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
+        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
+            foreach (var r in roots) Console.Error.WriteLine($"root {r.Name} {Dom.Hints(r)} text={S(r).Text} score={S(r).Score}");
         List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
         return Clean(blocks, meta);
     }
@@ -113,8 +118,11 @@ internal sealed class BodyExtractor
                     st.Commas += cs.Commas;
                     st.Link += isLink ? cs.Text : cs.Link;
                     if (InlineTags.Contains(c.Name)) st.OwnInline += cs.Text;
+                    st.Prose += cs.Prose;
                 }
             }
+            // Prose: paragraphs of running text with few links, the stuff articles are made of.
+            if ((node.Name == "p" || st.OwnInline >= 80) && st.Text >= 80 && st.Link * 3 < st.Text && st.Prose == 0) st.Prose = st.Text;
             _stats[node] = st;
         }
     }
@@ -142,6 +150,8 @@ internal sealed class BodyExtractor
                 else if (c.NodeType == HtmlNodeType.Comment) remove.Add(c);
             }
         }
+        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
+            foreach (var n in remove) if (S(n).Text > 200) Console.Error.WriteLine($"remove {n.Name} {Dom.Hints(n)} text={S(n).Text} total={total}");
         foreach (var n in remove) n.Remove();
     }
 
@@ -150,7 +160,7 @@ internal sealed class BodyExtractor
         if (Dom.NonContent.Contains(node.Name)) return true;
         var st = S(node);
         double share = st.Text / (double)total;
-        bool holdsTheText = share > 0.3 && LinkDensity(node) < 0.3;
+        bool holdsTheText = share > 0.5 || (share > 0.25 && LinkDensity(node) < 0.5) || st.Prose > 0.5 * _totalProse;
         if (node.Name is "img" or "picture" or "figcaption" or "hr") return true;
         if (RemovedTags.Contains(node.Name) && !holdsTheText) return true;
         if (Dom.IsHidden(node) && share < 0.5) return true;
@@ -219,16 +229,21 @@ internal sealed class BodyExtractor
                     if (!pool.Contains(p)) pool.Add(p);
             foreach (var n in Dom.Descendants(body))
                 if (n.NodeType == HtmlNodeType.Element && n.GetAttributeValue("itemprop", "") == "articleBody" && !pool.Contains(n)) pool.Add(n);
+            // A truncated JSON-LD body ("…") is a prefix: judge containers by how much of it they contain.
+            bool truncated = articleBody.TrimEnd().EndsWith('…') || articleBody.TrimEnd().EndsWith("...", StringComparison.Ordinal) || truthCount < 60;
             HtmlNode? best = null;
-            double bestF = 0;
+            double bestF = 0, bestCover = 0;
             foreach (var c in pool)
             {
-                if (S(c).Text < truthCount) { /* still may match when the JSON-LD body is longer */ }
-                var f = BagF1(truth, Bag(Dom.Text(c)));
-                if (f > bestF + 0.01 || (Math.Abs(f - bestF) <= 0.01 && best is not null && IsAncestor(best, c))) { bestF = f; best = c; }
+                var (f, cover) = BagMatch(truth, Bag(Dom.Text(c)));
+                double key = truncated ? cover : f;
+                double current = truncated ? bestCover : bestF;
+                if (key > current + 0.01 || (Math.Abs(key - current) <= 0.01 && best is not null && IsAncestor(best, c)))
+                { bestF = f; bestCover = cover; best = c; }
             }
-            if (best is not null && bestF >= 0.6) return [best];
-            if (bestF < 0.3 && truthCount >= 40)
+            if (best is not null && !truncated && bestF >= 0.6) return [best];
+            if (best is not null && truncated && bestCover >= 0.8 && IsAncestor(best, top)) return [top];
+            if (!truncated && bestCover < 0.3 && truthCount >= 40)
             {
                 fromJsonLd = articleBody.Replace("\r\n", "\n").Split('\n')
                     .Select(TextNormalizer.Normalize).Where(t => t.Length > 0).Select(t => new BodyBlock(t, BlockKind.Paragraph)).ToList();
@@ -314,14 +329,15 @@ internal sealed class BodyExtractor
         return bag;
     }
 
-    private static double BagF1(Dictionary<string, int> truth, Dictionary<string, int> predicted)
+    /// <summary>Bag-of-words F1 and coverage (recall) of <paramref name="truth"/> by <paramref name="predicted"/>.</summary>
+    private static (double F1, double Cover) BagMatch(Dictionary<string, int> truth, Dictionary<string, int> predicted)
     {
         int tp = 0, t = 0, p = 0;
         foreach (var (w, c) in truth) { t += c; tp += Math.Min(c, predicted.GetValueOrDefault(w)); }
         foreach (var c in predicted.Values) p += c;
-        if (tp == 0) return 0;
+        if (tp == 0) return (0, 0);
         double precision = tp / (double)p, recall = tp / (double)t;
-        return 2 * precision * recall / (precision + recall);
+        return (2 * precision * recall / (precision + recall), recall);
     }
 
     /// <summary>Flattens the chosen containers into blocks in document order.</summary>
@@ -365,9 +381,15 @@ internal sealed class BodyExtractor
                     if (linkDepth > 0) linkRaw += Len(t);
                     continue;
                 }
+                if (node.NodeType == HtmlNodeType.Document)
+                {
+                    for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+                    continue;
+                }
                 if (node.NodeType != HtmlNodeType.Element) continue;
                 var name = node.Name;
                 bool block = BlockTags.Contains(name);
+                if (!exit && name is "td" or "th") buffer.Append(' ');
                 if (exit)
                 {
                     if (name == "a") linkDepth--;
@@ -421,6 +443,18 @@ internal sealed class BodyExtractor
         return false;
     }
 
+    /// <summary>A short line at the top that is only a byline or a date ("By Jane Doe | April 9, 2025", "12 березня 2025").</summary>
+    internal static bool IsBylineOrDateline(string text)
+    {
+        if (text.Length > 120) return false;
+        if (Hints.BylineStart().IsMatch(text)) return true;
+        if (DateParser.FindWritten(text) is null) return false;
+        int letters = 0;
+        foreach (var w in text.Split([' ', ',', '|', '-', '–', '—', '·', '•'], StringSplitOptions.RemoveEmptyEntries))
+            if (w.Any(char.IsLetter) && w.Length > 3) letters++;
+        return letters <= 4;
+    }
+
     /// <summary>Drops boilerplate lines, the title and byline repeated at the top, and duplicates.</summary>
     private static List<BodyBlock> Clean(List<BodyBlock> blocks, PageMetadata meta)
     {
@@ -433,12 +467,13 @@ internal sealed class BodyExtractor
             var text = b.Text;
             if (Hints.JunkLine().IsMatch(text)) continue;
             if (b.LinkDensity > 0.6 && text.Length < 300) continue;
-            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading))
+            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading || r.Text.Length < 120))
             {
                 var key = TitleCleaner.Key(text);
                 if (key.Length > 0 && (key == titleKey || key == headlineKey)) continue;
+                if (IsBylineOrDateline(text)) continue;
             }
-            if (!seen.Add(text)) continue;
+            if (text.Length > 30 && !seen.Add(text)) continue;
             result.Add(b);
         }
         // Headings with nothing after them are section labels of widgets, not the article.

@@ -20,20 +20,23 @@ internal static partial class AuthorNames
             s = Suffix().Replace(s, "");
             foreach (var part in Separator().Split(s))
             {
-                var name = CleanOne(part);
+                var name = CleanOne(part, names.Count > 0);
                 if (name is not null && !names.Contains(name, StringComparer.OrdinalIgnoreCase)) names.Add(name);
             }
         }
         return names;
     }
 
-    private static string? CleanOne(string part)
+    private static string? CleanOne(string part, bool afterName)
     {
         var s = Prefix().Replace(part.Trim(), "").Trim(' ', '.', ',', ':', ';', '-', '|', '–', '—', '·', '•');
         s = Role().Replace(s, "").Trim(' ', ',', '-', '–', '—');
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains('@') || s.Contains("://", StringComparison.Ordinal) || s.Any(char.IsDigit)) return null;
-        if (JobTitle().IsMatch(s) || Credential().IsMatch(s)) return null;
+        // A role after a name ("Jane Doe, Senior Reporter") is dropped; a byline that is only an organisation's desk
+        // or team ("Example News Staff") is kept as the author, but a bare role ("Staff Writer") is not.
+        if (Credential().IsMatch(s)) return null;
+        if (JobTitle().IsMatch(s) && (afterName || s.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(w => JobTitle().IsMatch(w) || w.Length <= 3))) return null;
         int words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         if (words > 6) return null;
         if (!s.Any(char.IsLetter)) return null;

@@ -139,6 +139,25 @@ internal sealed class JsonLd : IDisposable
         return names;
     }
 
+    /// <summary>Whether every author of the node is an Organization (a weak byline: the publisher, not a writer).</summary>
+    public bool AuthorIsOrganization(JsonElement n)
+    {
+        if (!n.TryGetProperty("author", out var v)) return false;
+        var items = v.ValueKind == JsonValueKind.Array ? v.EnumerateArray().ToList() : [v];
+        return items.Count > 0 && items.All(i => Types(Resolve(i)).Any(t => t is "Organization" or "NewsMediaOrganization" or "Corporation" or "WebSite"));
+    }
+
+    /// <summary>The first <c>datePublished</c> on any node that is not a media object or comment.</summary>
+    public string? AnyDatePublished()
+    {
+        foreach (var n in _nodes)
+        {
+            if (Types(n).Any(t => t.EndsWith("Object", StringComparison.Ordinal) || t is "Comment" or "Person" or "Organization")) continue;
+            if (String(n, "datePublished") is { } d) return d;
+        }
+        return null;
+    }
+
     /// <summary>The publisher's name.</summary>
     public string? Publisher(JsonElement n) =>
         n.TryGetProperty("publisher", out var p) ? AsString(Resolve(p.ValueKind == JsonValueKind.Array && p.GetArrayLength() > 0 ? p[0] : p)) : null;

@@ -17,7 +17,10 @@ internal static partial class MetadataExtractor
         var root = doc.DocumentNode;
         var metas = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         using var jsonLd = new JsonLd();
-        HtmlNode? firstH1 = null;
+        var h1s = new List<HtmlNode>();
+        var authorLinks = new List<HtmlNode>();
+        var shortTexts = new List<(HtmlNode Node, int Order)>();
+        int h1Order = -1;
         string? titleTag = null, canonical = null, htmlLang = null;
         var timeNodes = new List<HtmlNode>();
         var itemprops = new List<HtmlNode>();
@@ -50,12 +53,18 @@ internal static partial class MetadataExtractor
                     htmlLang ??= n.GetAttributeValue("lang", null) ?? n.GetAttributeValue("xml:lang", null);
                     break;
                 case "h1":
-                    if (firstH1 is null && !Dom.IsHidden(n) && Dom.Text(n).Length > 0) firstH1 = n;
+                    if (!Dom.IsHidden(n) && Dom.Text(n).Length > 0) { h1s.Add(n); if (h1Order < 0) h1Order = shortTexts.Count; }
+                    break;
+                case "a":
+                    var href = n.GetAttributeValue("href", "");
+                    if (AuthorHref().IsMatch(href) && authorLinks.Count < 20) authorLinks.Add(n);
                     break;
                 case "time":
                     timeNodes.Add(n);
                     break;
             }
+            if (n.Name is "p" or "span" or "div" or "time" or "li" or "small" or "strong" or "em" or "b" && shortTexts.Count < 5000 && HasOwnText(n))
+                shortTexts.Add((n, shortTexts.Count));
             if (n.HasAttributes)
             {
                 if (n.Attributes["itemprop"] is not null && n.Name != "meta") itemprops.Add(n);
@@ -83,30 +92,31 @@ internal static partial class MetadataExtractor
         canonical ??= M("og:url") ?? (article is { } a1 ? jsonLd.String(a1, "url") : null);
         meta.CanonicalUrl = AbsoluteUrl(canonical, url);
 
-        // Title: the visible headline when a meta title agrees with it, otherwise the best meta title, cleaned.
-        var headline = firstH1 is null ? null : Dom.Text(firstH1);
-        meta.Headline = headline;
+        // Title: the visible headline (an <h1> outside the page chrome that is not the site name), else the best meta title, cleaned.
         string? host = HostOf(meta.CanonicalUrl ?? url);
         var metaTitle = (article is { } a2 ? Clean(jsonLd.String(a2, "headline")) ?? Clean(jsonLd.String(a2, "name")) : null)
             ?? M("og:title", "twitter:title", "parsely-title", "dc.title", "sailthru.title", "headline");
-        string? title = null;
-        if (headline is not null && headline.Length is > 3 and < 300)
+        var siteKey = meta.Site is null ? "" : TitleCleaner.Key(meta.Site);
+        if (metaTitle is not null && TitleCleaner.Key(metaTitle) == siteKey) metaTitle = null;
+        var reference = metaTitle ?? titleTag;
+        HtmlNode? headlineNode = null;
+        foreach (var h in h1s)
         {
-            var hk = TitleCleaner.Key(headline);
-            foreach (var cand in new[] { metaTitle, titleTag })
-            {
-                if (cand is null) continue;
-                var ck = TitleCleaner.Key(cand);
-                if (ck == hk || (hk.Length > 10 && ck.Contains(hk, StringComparison.Ordinal))) { title = headline; break; }
-            }
+            var t = Dom.Text(h);
+            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)) continue;
+            bool chrome = InChrome(h);
+            double overlap = reference is null ? 0 : Overlap(t, reference);
+            if (!chrome || overlap >= 0.3) { headlineNode = h; break; }
         }
-        if (title is null && metaTitle is not null) title = TitleCleaner.Clean(metaTitle, meta.Site, host, headline);
-        if (title is null && titleTag is not null)
+        var headline = headlineNode is null ? null : Dom.Text(headlineNode);
+        meta.Headline = headline;
+        string? title = headline;
+        if (title is null && metaTitle is not null) title = TitleCleaner.Clean(metaTitle, meta.Site, host, null);
+        if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
         {
-            title = TitleCleaner.Clean(titleTag, meta.Site, host, headline);
+            title = TitleCleaner.Clean(titleTag, meta.Site, host, null);
             meta.Warnings.Add("title taken from <title>");
         }
-        if (title is null && headline is not null) title = headline;
         if (title is null) meta.Warnings.Add("no title found");
         meta.Title = string.IsNullOrWhiteSpace(title) ? null : title;
 
@@ -116,7 +126,18 @@ internal static partial class MetadataExtractor
 
         // Authors.
         var rawAuthors = new List<string>();
-        if (article is { } a5) { rawAuthors.AddRange(jsonLd.Names(a5, "author")); if (rawAuthors.Count == 0) rawAuthors.AddRange(jsonLd.Names(a5, "creator")); }
+        bool organizationAuthor = false;
+        if (article is { } a5)
+        {
+            rawAuthors.AddRange(jsonLd.Names(a5, "author"));
+            if (rawAuthors.Count == 0) rawAuthors.AddRange(jsonLd.Names(a5, "creator"));
+            organizationAuthor = rawAuthors.Count > 0 && jsonLd.AuthorIsOrganization(a5);
+        }
+        if (organizationAuthor && VisibleByline(bylineNodes, authorLinks) is { } visible)
+        {
+            rawAuthors = [visible];
+            meta.Warnings.Add("authors taken from the visible byline (the structured author is an organization)");
+        }
         if (rawAuthors.Count == 0 && M("author", "byl", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "article:author_name", "twitter:data1") is { } ma
             && !ma.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             rawAuthors.Add(ma);
@@ -130,14 +151,20 @@ internal static partial class MetadataExtractor
                 if (t.Length is > 0 and < 120) rawAuthors.Add(t);
             }
         }
+        if (rawAuthors.Count == 0 && VisibleByline(bylineNodes, authorLinks) is { } byline)
+        {
+            rawAuthors.Add(byline);
+            meta.Warnings.Add("authors taken from the visible byline");
+        }
         if (rawAuthors.Count == 0)
         {
-            foreach (var n in bylineNodes)
+            // A "By Jane Doe" line near the headline.
+            int from = Math.Max(0, h1Order - 10);
+            foreach (var (node, _) in shortTexts.Skip(from).Take(60))
             {
-                var t = Dom.Text(n);
-                if (t.Length is < 3 or > 120) continue;
-                var cleaned = AuthorNames.Clean([t]);
-                if (cleaned.Count > 0) { rawAuthors.Add(t); meta.Warnings.Add("authors taken from the visible byline"); break; }
+                var t = Dom.Text(node);
+                if (t.Length is < 5 or > 100 || !ByLine().IsMatch(t)) continue;
+                if (AuthorNames.Clean([t]).Count > 0) { rawAuthors.Add(t); meta.Warnings.Add("authors taken from a 'By' line"); break; }
             }
         }
         meta.Authors = AuthorNames.Clean(rawAuthors);
@@ -158,6 +185,12 @@ internal static partial class MetadataExtractor
                 { meta.Published = d; break; }
         }
         if (meta.Published is null && page is { } pg) meta.Published = DateParser.Parse(jsonLd.String(pg, "datePublished"));
+        if (meta.Published is null) meta.Published = DateParser.Parse(jsonLd.AnyDatePublished());
+        if (meta.Published is null)
+            foreach (var (k, v) in metas)
+                if ((k.Contains("publish", StringComparison.OrdinalIgnoreCase) || k.EndsWith("date", StringComparison.OrdinalIgnoreCase)) && !k.Contains("modif", StringComparison.OrdinalIgnoreCase)
+                    && !k.Contains("updat", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(v[0]) is { } d)
+                { meta.Published = d; break; }
         if (meta.Published is null)
         {
             // <time datetime>: the one marked as published, else the first one that is not marked as updated.
@@ -167,6 +200,27 @@ internal static partial class MetadataExtractor
             {
                 meta.Published = d;
                 meta.Warnings.Add("publication date taken from a <time> element");
+            }
+        }
+        if (meta.Published is null && h1Order >= 0)
+        {
+            // A written date near the headline: after it first, then just before it; "updated" dates only as a last resort.
+            ArticleDate? updated = null;
+            var near = shortTexts.Skip(h1Order).Take(80).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
+            foreach (var (node, _) in near)
+            {
+                var t = Dom.Text(node);
+                if (t.Length is < 6 or > 160) continue;
+                if (DateParser.FindWritten(t) is not { } d) continue;
+                if (UpdatedWord().IsMatch(t) && !PublishedWord().IsMatch(t)) { updated ??= d; continue; }
+                meta.Published = d;
+                meta.Warnings.Add("publication date taken from the visible dateline");
+                break;
+            }
+            if (meta.Published is null && updated is not null)
+            {
+                meta.Published = updated;
+                meta.Warnings.Add("publication date taken from a visible 'updated' date");
             }
         }
         if (meta.Published is null)
@@ -218,6 +272,65 @@ internal static partial class MetadataExtractor
 
     internal static string? HostOf(string? url) =>
         url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
+    private static bool HasOwnText(HtmlNode n)
+    {
+        for (var c = n.FirstChild; c is not null; c = c.NextSibling)
+            if (c.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(((HtmlTextNode)c).Text)) return true;
+        return false;
+    }
+
+    private static bool InChrome(HtmlNode n)
+    {
+        for (var p = n.ParentNode; p is not null; p = p.ParentNode)
+        {
+            if (p.Name is "nav" or "footer" or "aside") return true;
+            if (p.Name == "header" && p.ParentNode is { } pp && !Dom.Descendants(pp).Any(d => d.Name == "p" && d.ParentNode != p)) return true;
+            if (p.Name == "a") return true;
+            var hints = Dom.Hints(p);
+            if (hints.Length > 0 && ChromeHint().IsMatch(hints)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsGenericHeading(string t) => GenericHeading().IsMatch(t);
+
+    private static double Overlap(string a, string b)
+    {
+        var wa = TitleCleaner.Key(a).Split(' ').ToHashSet();
+        var wb = TitleCleaner.Key(b).Split(' ').ToHashSet();
+        if (wa.Count == 0 || wb.Count == 0) return 0;
+        return wa.Intersect(wb).Count() / (double)wa.Union(wb).Count();
+    }
+
+    private static string? VisibleByline(List<HtmlNode> bylineNodes, List<HtmlNode> authorLinks)
+    {
+        foreach (var n in bylineNodes.Concat(authorLinks))
+        {
+            var t = Dom.Text(n);
+            if (t.Length is < 3 or > 120) continue;
+            if (AuthorNames.Clean([t]).Count > 0) return t;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"/(?:author|authors|writer|writers|by|people|staff|profile|profiles|contributor|contributors|journalist|team)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorHref();
+
+    [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByLine();
+
+    [GeneratedRegex(@"\b(?:updated|modified|last\s+reviewed|reviewed|обновлено|оновлено|aktualisiert|mis\s+à\s+jour|actualizado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpdatedWord();
+
+    [GeneratedRegex(@"\b(?:published|posted|опубликовано|опубліковано|veröffentlicht|publié|publicado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedWord();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex ChromeHint();
+
+    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GenericHeading();
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:date|dateline|time|timestamp|published|pubdate|posted|meta|byline|article-info|post-info|entry-date|story-date)", RegexOptions.CultureInvariant)]
     private static partial Regex DateHint();
