@@ -20,6 +20,7 @@ public static class ParleyApp
             config.AddCommand<Commands.RunCommand>("run");
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
+            config.AddCommand<Commands.StatementsCommand>("statements");
             config.AddBranch("bench", b =>
             {
                 b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
@@ -34,6 +35,7 @@ public static class ParleyApp
             config.AddCommand<Commands.PredictCommand>("predict");
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            });
         });
         try
         {

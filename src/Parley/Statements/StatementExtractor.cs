@@ -67,9 +67,11 @@ public sealed class StatementExtractor
         (Resolution Resolution, int MentionStart, int MentionEnd, int Paragraph)? lastSpeaker = null;
         int q0 = 0;
         int coveredUntil = 0;
+        int lastStatementSentence = -10;
 
-        foreach (var sentence in sentences)
+        for (int si = 0; si < sentences.Count; si++)
         {
+            var sentence = sentences[si];
             sentenceQuotes.Clear();
             marks.Clear();
             while (q0 < quotes.Count && quotes[q0].OuterEnd <= sentence.Start) q0++;
@@ -115,6 +117,7 @@ public sealed class StatementExtractor
                 {
                     statements.Add(statement);
                     coveredUntil = statement.End;
+                    lastStatementSentence = si;
                 }
             }
 
@@ -147,11 +150,23 @@ public sealed class StatementExtractor
                     resolution = new Resolution(null, null, Taxonomy.UnknownParty, false, 0.3);
                 }
                 else continue;
-                if (Build(article, text, carried, resolution, sentenceQuotes) is { } statement)
+                if (Build(article, text, carried, resolution, sentenceQuotes) is not { } statement) continue;
+                // "“…,” he said. “…”": the quotation goes on after the attribution; one statement, as annotators mark it.
+                if (carried.Construction == Construction.CarriedQuote && lastStatementSentence == si - 1
+                    && sentences[si - 1].Paragraph == sentence.Paragraph && statements.Count > 0
+                    && statements[^1].Kind is StatementKind.Quote && statements[^1].SpeakerMentionStart == carried.MentionStart)
                 {
-                    statements.Add(statement);
-                    coveredUntil = statement.End;
+                    var previous = statements[^1];
+                    statements[^1] = previous with
+                    {
+                        Id = StatementId(article.Id, previous.Start, statement.End),
+                        End = statement.End,
+                        Text = text[previous.Start..statement.End],
+                    };
                 }
+                else statements.Add(statement);
+                coveredUntil = statement.End;
+                lastStatementSentence = si;
             }
             resolver.Observe(text, tokens);
         }
@@ -202,7 +217,15 @@ public sealed class StatementExtractor
                 start = single.InnerStart;
                 end = single.InnerEnd;
             }
-            else kind = interrupted ? StatementKind.Quote : StatementKind.Mixed;
+            else if (interrupted)
+            {
+                kind = StatementKind.Quote;
+                var first = quotes.First(q => q.OuterEnd > start && q.Open < end);
+                var last = quotes.Last(q => q.OuterEnd > start && q.Open < end);
+                start = first.InnerStart;
+                end = last.InnerEnd;
+            }
+            else kind = StatementKind.Mixed;
         }
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;

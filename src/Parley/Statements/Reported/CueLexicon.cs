@@ -15,6 +15,8 @@ internal enum CueFlags : byte
     NeedsParticle = 4,
     /// <summary>A belief or intention ("believes", "hopes"): a cue only with a clause after it.</summary>
     Belief = 8,
+    /// <summary>A manner-of-speaking verb ("continued", "shouted") that is a cue only right after a quotation.</summary>
+    QuoteOnly = 16,
 }
 
 /// <summary>A cue word form with what it needs.</summary>
@@ -38,6 +40,18 @@ internal static class CueLexicon
         "signal", "hint", "concur", "charge", "question", "dispute", "rebuff", "underline", "underscore", "highlight",
         "estimate", "forecast", "speculate", "announce", "brand", "label", "decry", "acknowledge", "recount", "testify",
         "reveal", "disclose", "pledge", "vow", "offer", "blame", "cite", "point", "rule", "call", "express", "voice",
+        "endorse", "support", "oppose", "refuse", "approve", "favor", "favour", "advocate", "back", "embrace", "defend",
+        "attack", "challenge", "tout", "champion", "seek", "wonder", "recommend", "celebrate", "mock", "ridicule",
+        "decline", "protest", "applaud", "hail", "apologize", "apologise", "acknowledge", "contradict", "pressure",
+        "push", "float", "floated", "lambaste", "chide", "scold", "rebuke", "insinuate", "imply", "swear", "proclaim",
+        "acknowledge", "pronounce", "concur", "allege", "suppose", "guess", "bet", "figure", "calculate", "consider",
+    ];
+
+    private static readonly string[] QuoteOnly =
+    [
+        "continue", "surmise", "muse", "shout", "yell", "scream", "chant", "exclaim", "plead", "laugh", "sigh",
+        "press", "interject", "interrupt", "quip", "recall", "remember", "reason", "offer", "begin", "conclude",
+        "gush", "marvel", "snap", "cry", "whisper", "murmur", "mutter", "deadpan", "shrug", "smile", "grin", "tease",
     ];
 
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];
@@ -68,11 +82,18 @@ internal static class CueLexicon
         "labels", "brand", "brands", "signal", "comment", "counter", "hint", "hints", "answer", "answers",
         "demand", "demands", "report", "reports", "write", "writing", "written", "call", "calls",
         "offer", "offers", "offering", "welcome", "welcomes", "welcoming", "forecast", "forecasts", "concern", "promise",
-        "promises", "pledge", "pledges", "vow", "vows", "claim", "claims", "warning", "warnings", "quip",
+        "promises", "pledge", "pledges", "vow", "vows", "claim", "warning", "warnings", "quip",
         "quips", "blast", "blasts", "dispute", "disputes", "cite", "cites", "voice", "voices", "express", "point", "points",
         "rule", "rules", "ruling", "rebuff", "rebuffs", "repeat", "reply", "respond", "answer", "question", "hope", "hopes",
         "fear", "fears", "doubt", "doubts", "worry", "worries", "feel", "feeling", "expect", "ask", "asking", "post", "tweet",
-        "tweets", "remark", "remarks", "threat", "cry", "slam", "slams",
+        "tweets", "remark", "remarks", "threat", "cry", "slam", "slams", "back", "backs", "backing", "support",
+        "supports", "attack", "attacks", "challenge", "challenges", "push", "pushes", "pushing", "float", "floats",
+        "floating", "bet", "bets", "betting", "figure", "figures", "figured", "figuring", "guess", "guesses", "seek",
+        "seeks", "seeking", "consider", "considering", "considers", "defend", "favor", "favour", "protest", "protests",
+        "champion", "champions", "celebrate", "celebrating", "swear", "swears", "swearing", "decline", "declines",
+        "declining", "mock", "pressure", "pressures", "pressuring", "calculate", "calculates", "calculated", "calculating",
+        "suppose", "supposed", "supposes", "supposing", "oppose", "approve", "endorse", "refuse", "embrace", "tout",
+        "hail", "hails", "applaud", "wonder", "imply", "advocate", "advocates", "attacked", "attacking", "challenged", "challenging",
     ];
 
     private static readonly FrozenDictionary<string, CueWord> Forms = Build();
@@ -102,6 +123,15 @@ internal static class CueLexicon
             Add(past, lemma, flags);
             Add(ing, lemma, flags | CueFlags.Participle);
         }
+        foreach (var lemma in QuoteOnly)
+        {
+            var (third, past, _) = Inflect(lemma);
+            foreach (var form in new[] { third, past })
+                if (!forms.ContainsKey(form)) forms[form] = new CueWord(lemma, CueFlags.QuoteOnly, null);
+        }
+        forms["began"] = new CueWord("begin", CueFlags.QuoteOnly, null);
+        forms["snapped"] = new CueWord("snap", CueFlags.QuoteOnly, null);
+        forms["cried"] = new CueWord("cry", CueFlags.QuoteOnly, null);
         // Irregular forms.
         foreach (var (form, lemma, flags) in new[]
         {

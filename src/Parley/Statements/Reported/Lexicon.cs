@@ -69,6 +69,11 @@ internal static class Lexicon
         "x", "twitter", "facebook", "remarks", "comments", "written", "emailed", "told", "reporters", "journalists",
         "flatly", "firmly", "sharply", "bluntly", "explicitly", "directly", "openly", "clearly");
 
+    // Finite verbs that cannot be inside a speaker mention.
+    public static readonly FrozenSet<string> Verbs = Set(
+        "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
+        "must", "does", "did", "do", "won't", "wouldn't", "isn't", "wasn't", "aren't", "that", "if", "whether");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
