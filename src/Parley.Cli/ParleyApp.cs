@@ -35,6 +35,10 @@ public static class ParleyApp
             config.AddCommand<Commands.PredictCommand>("predict");
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+                b.AddCommand<Commands.BenchClassifyCommand>("classify");
             });
         });
         try

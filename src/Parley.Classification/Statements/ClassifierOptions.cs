@@ -1,3 +1,5 @@
+using Parley.Actors;
+
 namespace Parley.Classification.Statements;
 
 /// <summary>How the <see cref="StatementClassifier"/> is trained and how it reads its models' answers.</summary>
@@ -48,7 +50,11 @@ public sealed record ClassifierOptions
     /// <value>null.</value>
     public Action<string>? Progress { get; init; }
 
-    /// <summary>Resolves a speaker mention to an actor; the gazetteer by default.</summary>
+    /// <summary>The gazetteer that resolves speakers and speaker mentions ("the Kremlin spokesman") to parties.</summary>
+    /// <value>null: <see cref="Gazetteer.Default"/>.</value>
+    public Gazetteer? Gazetteer { get; init; }
+
+    /// <summary>Resolves a speaker mention to an actor; overrides <see cref="Gazetteer"/> (tests).</summary>
     internal Func<string, DateOnly?, SpeakerMatch?>? ResolveSpeaker { get; init; }
 
     internal TextClassifierOptions Head(string name) => new()

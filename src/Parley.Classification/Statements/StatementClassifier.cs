@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Parley.Actors;
 using Parley.Classification.Embeddings;
 using Parley.Classification.Tables;
 using Parley.Serialization;
@@ -269,10 +270,13 @@ public sealed class StatementClassifier : IDisposable
     internal IReadOnlyList<TextPrediction> PredictParty(IReadOnlyList<string> texts) => _party.Predict(texts);
 
     private SpeakerMatch? Resolve(string mention, DateOnly? date) =>
-        (_options.ResolveSpeaker ?? DefaultSpeakerResolver) is { } resolve ? resolve(mention, date) : null;
+        (_options.ResolveSpeaker ?? (_options.Gazetteer is { } g ? ResolveWith(g) : DefaultSpeakerResolver))(mention, date);
 
-    /// <summary>The gazetteer's resolver (null until the gazetteer is available).</summary>
-    internal static Func<string, DateOnly?, SpeakerMatch?>? DefaultSpeakerResolver => null;
+    /// <summary>Resolves mentions through the embedded gazetteer.</summary>
+    internal static Func<string, DateOnly?, SpeakerMatch?> DefaultSpeakerResolver { get; } = ResolveWith(Gazetteer.Default);
+
+    internal static Func<string, DateOnly?, SpeakerMatch?> ResolveWith(Gazetteer gazetteer) => (mention, date) =>
+        gazetteer.Resolve(mention, date) is { } match ? new SpeakerMatch(match.ActorId, match.Name, match.Party) : null;
 
     /// <summary>Saves the model as one zip: the three heads and <c>card.json</c>.</summary>
     public void Save(string path)
