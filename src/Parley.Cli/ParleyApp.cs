@@ -40,6 +40,9 @@ public static class ParleyApp
                 b.AddCommand<Commands.BenchStatementsCommand>("statements");
                 b.AddCommand<Commands.BenchClassifyCommand>("classify");
             });
+            config.AddCommand<Commands.PositionsCommand>("positions");
+            config.AddCommand<Commands.ReportCommand>("report");
+            config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
         {

@@ -205,3 +205,32 @@ public class PositionSeriesTests
             writer.ToString());
     }
 }
+
+public class UnanimousCellTests
+{
+    [Fact]
+    public void Unanimous_cell_gets_the_exact_zero_disagreement_bound_instead_of_a_zero_width_band()
+    {
+        // Four oppose statements of weight 1: n_eff = 4, p = 1 − 0.05^(1/4) = 1 − 0.4728708 = 0.5271292;
+        // band [−1, −1 + 2p] = [−1, 0.0542584].
+        var statements = Enumerable.Range(0, 4).Select(i => Some.Statement(stance: "oppose", articleId: $"a{i}", text: $"No {i}.")).ToList();
+
+        var p = Assert.Single(PositionSeries.Compute(statements));
+
+        Assert.Equal(-1, p.Value);
+        Assert.Equal(-1, p.Low, 12);
+        Assert.Equal(0.0542584, p.High, 6);
+    }
+
+    [Fact]
+    public void Unanimous_neutral_cell_widens_both_ways()
+    {
+        // Twenty neutral statements: p = 1 − 0.05^(1/20) = 0.1391083; band [−p, +p].
+        var statements = Enumerable.Range(0, 20).Select(i => Some.Statement(stance: "neutral", articleId: $"a{i}", text: $"Maybe {i}.")).ToList();
+
+        var p = Assert.Single(PositionSeries.Compute(statements));
+
+        Assert.Equal(-0.1391083, p.Low, 6);
+        Assert.Equal(0.1391083, p.High, 6);
+    }
+}
