@@ -17,32 +17,25 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Commands.ExtractCommand>("extract");
+            config.AddCommand<Commands.StatementsCommand>("statements");
+            config.AddCommand<Commands.ClassifyCommand>("classify");
+            config.AddCommand<Commands.TrainCommand>("train");
+            config.AddCommand<Commands.EvaluateCommand>("evaluate");
+            config.AddCommand<Commands.PredictCommand>("predict");
+            config.AddCommand<Commands.PositionsCommand>("positions");
+            config.AddCommand<Commands.ReportCommand>("report");
             config.AddCommand<Commands.RunCommand>("run");
             config.AddCommand<Commands.ExportCommand>("export");
             config.AddCommand<Commands.GenerateCommand>("generate");
-            config.AddCommand<Commands.StatementsCommand>("statements");
             config.AddBranch("bench", b =>
             {
-                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchExtractCommand>("extract");
                 b.AddCommand<Commands.BenchStatementsCommand>("statements");
                 b.AddCommand<Commands.BenchClassifyCommand>("classify");
                 b.AddCommand<Commands.BenchPositionsCommand>("positions");
                 b.AddCommand<Commands.BenchRunCommand>("run");
             });
-            config.AddCommand<Commands.ClassifyCommand>("classify");
-            config.AddCommand<Commands.TrainCommand>("train");
-            config.AddCommand<Commands.EvaluateCommand>("evaluate");
-            config.AddCommand<Commands.PredictCommand>("predict");
-            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
-            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
-            config.AddBranch("bench", b =>
-            {
-                b.AddCommand<Commands.BenchStatementsCommand>("statements");
-                b.AddCommand<Commands.BenchClassifyCommand>("classify");
-            });
-            config.AddCommand<Commands.PositionsCommand>("positions");
-            config.AddCommand<Commands.ReportCommand>("report");
-            config.AddBranch("bench", b => b.AddCommand<Commands.BenchPositionsCommand>("positions"));
         });
         try
         {

@@ -177,6 +177,9 @@ internal sealed class CorpusGenerator(GeneratorOptions? options = null)
                 var topic = rng.NextDouble() < 0.7 ? issue : Issues[rng.Next(Issues.Length)];
                 bool support = rng.NextDouble() < actor.SupportBias(topic.Id);
                 var claim = Pick(rng, support ? topic.Support : topic.Oppose);
+                // Real statements rarely repeat word for word; a qualifier keeps synthetic ones from doing so
+                // (otherwise caches keyed by text would make classification look faster than it is).
+                if (rng.NextDouble() < 0.8) claim += " " + Fill(rng, Pick(rng, Qualifiers), topic, actor, weekday);
                 paragraphs.Add(Statement(rng, actor, claim, weekday));
                 statements++;
             }
@@ -406,6 +409,15 @@ internal sealed class CorpusGenerator(GeneratorOptions? options = null)
         "Officials have not published the text of the draft framework.",
         "The next round is expected to take place in {city} within {n} days.",
         "Humanitarian groups said more than {n} villages in the {region} region had been evacuated.",
+    ];
+
+    private static readonly string[] Qualifiers =
+    [
+        "after {n} hours of talks in {city}", "whatever is said in {city} this week", "as the fighting in {region} goes on",
+        "and that will not change in the next {n} days", "despite what was heard in {city} on {weekday}",
+        "even after {n} rounds of negotiations", "as long as the strikes on {region} continue", "at least for the next {n} months",
+        "and the partners in {city} know it", "whatever the delegations agree in {city}", "now more than ever",
+        "given what happened in {region} on {weekday}", "in the view of the team that travelled to {city}",
     ];
 
     private static readonly string[] Capitals = ["Geneva", "Istanbul", "Riyadh", "Brussels", "London", "Paris", "Berlin", "Washington", "Moscow", "Kyiv", "Abu Dhabi", "Helsinki"];

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Parley.Articles;
+using Parley.Charts;
+using Parley.Classification;
 using Parley.Classification.Statements;
 using Parley.Positions;
-using Parley.Serialization;
 using Parley.Statements;
 using Parley.Store;
 using Parley.Store.Pipeline;
@@ -14,14 +15,23 @@ internal static class DefaultStages
 {
     /// <param name="modelPath">A saved statement model, or null for the default model (trained from the labels on first use, then cached).</param>
     /// <param name="message">Where the classifier's progress lines go.</param>
-    public static PipelineStages Create(string? modelPath, Action<string> message) => new(
-        new FileListing(),
-        () => new ArticleStage(new ArticleExtractor()),
-        () => new StatementStage(new StatementExtractor()),
-        ct => LoadClassifierAsync(modelPath, message, ct),
-        new ReportStage());
+    public static PipelineStages Create(string? modelPath, Action<string> message)
+    {
+        var report = new ReportStage();
+        return new(
+            new FileListing(),
+            () => new ArticleStage(new ArticleExtractor()),
+            () => new StatementStage(new StatementExtractor()),
+            async ct =>
+            {
+                var classifier = await LoadClassifierAsync(modelPath, message, ct);
+                report.ModelCard = classifier.Card;
+                return classifier;
+            },
+            report);
+    }
 
-    private static async Task<IClassifierStage> LoadClassifierAsync(string? modelPath, Action<string> message, CancellationToken ct)
+    private static async Task<ClassifierStage> LoadClassifierAsync(string? modelPath, Action<string> message, CancellationToken ct)
     {
         if (modelPath is not null)
         {
@@ -37,14 +47,10 @@ internal static class DefaultStages
         return new ClassifierStage(classifier, modelId);
     }
 
-    /// <summary>Every file under the corpus folder (recursively), or the one file given, in ordinal path order.</summary>
+    /// <summary>The article files of the corpus (<see cref="ArticleFiles.Expand"/>: recursive, sorted, stable).</summary>
     private sealed class FileListing : ICorpusListing
     {
-        public IReadOnlyList<string> Expand(string corpus) =>
-            File.Exists(corpus) ? [Path.GetFullPath(corpus)]
-            : [.. Directory.EnumerateFiles(Path.GetFullPath(corpus), "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = false, AttributesToSkip = FileAttributes.None })
-                .Where(p => !Path.GetFileName(p).StartsWith('.'))
-                .Order(StringComparer.Ordinal)];
+        public IReadOnlyList<string> Expand(string corpus) => ArticleFiles.Expand([corpus]);
     }
 
     private sealed class ArticleStage(ArticleExtractor extractor) : IArticleStage
@@ -65,25 +71,24 @@ internal static class DefaultStages
     {
         public string ModelId => modelId;
 
+        public ModelCard Card => classifier.Card;
+
         public IReadOnlyList<Statement> Classify(IReadOnlyList<Statement> batch) => batch.Count == 0 ? [] : classifier.Classify(batch);
 
         public void Dispose() => classifier.Dispose();
     }
 
-    /// <summary>Positions from <see cref="PositionSeries"/>; the CSVs of positions and classified statements.</summary>
+    /// <summary>Positions from <see cref="PositionSeries"/>; the HTML report and its CSVs from <see cref="Report"/>.</summary>
     private sealed class ReportStage : IReportStage
     {
+        public ModelCard? ModelCard { get; set; }
+
         public IReadOnlyList<Position> Positions(IEnumerable<Statement> classified) => PositionSeries.Compute(classified);
 
         public async Task<string> WriteAsync(IReadOnlyList<Statement> classified, IReadOnlyList<Position> positions, string outDir, CancellationToken ct)
         {
-            Directory.CreateDirectory(outDir);
-            await using (var writer = new StreamWriter(Path.Combine(outDir, "positions.csv")))
-                PositionSeries.WriteCsv(positions, writer);
-            var statements = Path.Combine(outDir, "statements.jsonl");
-            await using (var writer = new StreamWriter(statements))
-                foreach (var s in classified) await writer.WriteLineAsync(ParleyJson.ToLine(s).AsMemory(), ct);
-            return Path.Combine(outDir, "positions.csv");
+            var result = await Report.WriteAsync(classified, outDir, new ReportOptions { ModelCard = ModelCard }, ct);
+            return result.ReportPath;
         }
     }
 }

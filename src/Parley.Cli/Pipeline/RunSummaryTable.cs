@@ -43,6 +43,6 @@ internal static class RunSummaryTable
             console.MarkupLineInterpolated($"[red]failed:[/] {failure.Source}: {failure.Error}");
         if (summary.Failures.Count > FailuresShown)
             console.MarkupLineInterpolated($"… and {summary.Failures.Count - FailuresShown} more (see the sources table: SELECT * FROM sources WHERE outcome = 'failed').");
-        if (summary.ReportPath is not null) console.MarkupLineInterpolated($"Report: [bold]{summary.ReportPath}[/]");
+        if (summary.ReportPath is not null) console.MarkupLineInterpolated($"Report: [bold]{Path.GetFullPath(summary.ReportPath)}[/]");
     }
 }
