@@ -160,6 +160,58 @@ public sealed class RunCommandTests : IDisposable
         Assert.True((await store.CountAsync(Ct)).Statements > 0);
     }
 
+    [Fact]
+    public async Task The_report_shows_who_said_what_in_a_small_corpus()
+    {
+        var corpus = Path.Combine(_dir, "small");
+        Directory.CreateDirectory(corpus);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "lavrov.html"), Page("Lavrov rules out NATO", "2025-03-04",
+            "Foreign ministers met in Riyadh on Tuesday.",
+            "“Ukraine will never join NATO,” Sergei Lavrov said on Tuesday."), Ct);
+        await File.WriteAllTextAsync(Path.Combine(corpus, "zelensky.html"), Page("Zelensky insists on NATO", "2025-04-09",
+            "The Ukrainian leader spoke in Kyiv.",
+            "“Ukraine's future is in NATO,” Volodymyr Zelensky said on Wednesday."), Ct);
+
+        var run = await Parley(null, "run", "--corpus", corpus, "--out", "out");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var report = Path.Combine(_dir, "out", "report.html");
+        Assert.Contains("Report: " + report, Flatten(run.Stderr));
+        var html = await File.ReadAllTextAsync(report, Ct);
+        Assert.Contains("Ukraine will never join NATO", html);
+        Assert.Contains("Sergei Lavrov", html);
+        Assert.Contains("Volodymyr Zelensky", html);
+        var statements = await QueryAsync("out",
+            "SELECT s.speaker, s.party, c.issue FROM statements s JOIN classifications c ON c.statement_id = s.id ORDER BY s.date");
+        Assert.Equal([("Sergei Lavrov", "Russia", "nato"), ("Volodymyr Zelensky", "Ukraine", "nato")],
+            statements.Select(r => ((string)r["speaker"]!, (string)r["party"]!, (string)r["issue"]!)));
+        var csv = await File.ReadAllLinesAsync(Path.Combine(_dir, "out", "statements.csv"), Ct);
+        Assert.Equal(3, csv.Length); // header and the two statements
+        Assert.True(File.Exists(Path.Combine(_dir, "out", "positions.csv")));
+    }
+
+    [Fact]
+    public async Task With_no_arguments_parley_run_processes_the_demo_corpus_into_out()
+    {
+        var run = await Parley(null, "run");
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        Assert.Matches(@"failed\s*│\s*0\s", run.Stderr);
+        Assert.True(File.Exists(Path.Combine(_dir, "out", "parley.duckdb")));
+        Assert.True(File.Exists(Path.Combine(_dir, "out", "report.html")));
+        var demoFiles = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "data", "demo", "articles")).Length;
+        Assert.Equal(demoFiles, (await CountsAsync("out")).Articles);
+    }
+
+    private static string Page(string title, string date, params string[] paragraphs) => $"""
+        <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{title} | Test Wire</title>
+        <meta property="article:published_time" content="{date}T10:00:00+00:00"></head>
+        <body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+        <article><h1>{title}</h1><p class="byline">By Test Reporter</p>
+        {string.Concat(paragraphs.Select(p => $"<p>{p}</p>"))}
+        </article><footer>© Test Wire</footer></body></html>
+        """;
+
     private static byte[] GzipBytes(byte[] bytes)
     {
         var output = new MemoryStream();
