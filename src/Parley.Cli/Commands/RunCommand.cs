@@ -68,7 +68,16 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             WriteReport = !settings.NoReport,
             CrashAfterBatch = int.TryParse(Environment.GetEnvironmentVariable(CrashAfterBatchVariable), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : null,
         };
-        var summary = await RunAsync(console, options, settings.Model, cancellationToken);
+        RunSummary summary;
+        try
+        {
+            summary = await RunAsync(console, options, settings.Model, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            console.MarkupLine("[yellow]parley run: cancelled. Batches committed so far are kept; run the same command again to resume.[/]");
+            return RunPipeline.ExitCancelled;
+        }
         RunSummaryTable.Write(console, summary);
         return summary.ExitCode;
     }

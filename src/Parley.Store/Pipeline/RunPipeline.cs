@@ -86,6 +86,8 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
     public const int ExitStoreInUse = 3;
     public const int ExitOutputUnusable = 4;
     public const int ExitInputMissing = 5;
+    public const int ExitStoreFailed = 6;
+    public const int ExitCancelled = 130;
 
     public async Task<RunSummary> RunAsync(RunOptions options, CancellationToken ct)
     {
@@ -114,7 +116,16 @@ internal sealed class RunPipeline(PipelineStages stages, IRunProgress progress, 
 
         await using (store)
         {
-            return await RunWithStoreAsync(store, options, started, ct);
+            try
+            {
+                return await RunWithStoreAsync(store, options, started, ct);
+            }
+            catch (Exception ex) when (ex is DuckDB.NET.Data.DuckDBException or IOException)
+            {
+                // A full disk or a failing device: the batch in flight was rolled back, the committed ones are kept.
+                return Fail(ExitStoreFailed, $"The store or the output could not be written: {ex.Message} " +
+                    "Batches committed before this are kept; run the same command again to resume.");
+            }
         }
     }
 
