@@ -61,7 +61,9 @@ public sealed class CorpusStore : IAsyncDisposable
             {
                 await connection.OpenAsync(ct);
                 var store = new CorpusStore(full, connection, options.Time);
-                await store.ExecuteAsync(Schema.Create, ct);
+                if (!System.Text.RegularExpressions.Regex.IsMatch(options.MemoryLimit, @"^\d+(\.\d+)?\s*[KMGT]?i?B$", System.Text.RegularExpressions.RegexOptions.IgnoreCase))
+                    throw new ArgumentException($"'{options.MemoryLimit}' is not a memory size such as 512MB.", nameof(options));
+                await store.ExecuteAsync($"SET memory_limit = '{options.MemoryLimit}'; " + Schema.Create, ct);
                 return store;
             }
             catch (DuckDBException ex) when (StoreInUseException.IsLockConflict(ex, out var pid))

@@ -19,6 +19,10 @@ public sealed record CorpusStoreOptions
     /// <value>Defaults to one second.</value>
     public TimeSpan LockPollInterval { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>DuckDB's memory limit for this connection (its buffer pool; the store spills to disk beyond it).</summary>
+    /// <value>Defaults to "512MB", so the store's share of a long run stays flat as the database grows.</value>
+    public string MemoryLimit { get; init; } = "512MB";
+
     /// <summary>Called once when the store is found locked and <see cref="WaitForLock"/> is set (e.g. to tell the user).</summary>
     /// <value>Defaults to null.</value>
     public Action<StoreInUseException>? OnWaiting { get; init; }
