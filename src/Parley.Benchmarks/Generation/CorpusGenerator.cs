@@ -179,7 +179,8 @@ internal sealed class CorpusGenerator(GeneratorOptions? options = null)
                 var claim = Pick(rng, support ? topic.Support : topic.Oppose);
                 // Real statements rarely repeat word for word; a qualifier keeps synthetic ones from doing so
                 // (otherwise caches keyed by text would make classification look faster than it is).
-                if (rng.NextDouble() < 0.8) claim += " " + Fill(rng, Pick(rng, Qualifiers), topic, actor, weekday);
+                if (rng.NextDouble() < 0.9) claim += " " + Fill(rng, Pick(rng, Qualifiers), topic, actor, weekday);
+                if (rng.NextDouble() < 0.6) claim += ", " + Fill(rng, Pick(rng, Qualifiers), topic, actor, weekday);
                 paragraphs.Add(Statement(rng, actor, claim, weekday));
                 statements++;
             }
@@ -208,7 +209,7 @@ internal sealed class CorpusGenerator(GeneratorOptions? options = null)
     private static string Fill(Random rng, string template, Issue issue, Actor lead, string weekday) => template
         .Replace("{surname}", lead.Surname).Replace("{name}", lead.Name).Replace("{topic}", issue.Topic)
         .Replace("{weekday}", weekday).Replace("{city}", Capitals[rng.Next(Capitals.Length)])
-        .Replace("{n}", rng.Next(2, 40).ToString(CultureInfo.InvariantCulture))
+        .Replace("{n}", rng.Next(2, 400).ToString(CultureInfo.InvariantCulture))
         .Replace("{region}", Regions[rng.Next(Regions.Length)]);
 
     private static void WriteHeader(CountingWriter w, Random rng, Outlet outlet)
