@@ -60,7 +60,8 @@ internal sealed class BodyExtractor
 
     private List<BodyBlock> Run(HtmlDocument doc, PageMetadata meta)
     {
-        var body = Dom.Elements(doc.DocumentNode, "body").FirstOrDefault() ?? doc.DocumentNode;
+        // The whole document, not <body>: a stray </body> or </html> leaves the rest of the page outside it.
+        var body = doc.DocumentNode;
         ComputeStats(body);
         int total = Math.Max(1, _stats[body].Text);
         _totalProse = Math.Max(1, _stats[body].Prose);
@@ -69,8 +70,6 @@ internal sealed class BodyExtractor
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var r in roots) Console.Error.WriteLine($"root {r.Name} {Dom.Hints(r)} text={S(r).Text} score={S(r).Score}");
         List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
         return Clean(blocks, meta);
     }
@@ -150,8 +149,6 @@ internal sealed class BodyExtractor
                 else if (c.NodeType == HtmlNodeType.Comment) remove.Add(c);
             }
         }
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var n in remove) if (S(n).Text > 200) Console.Error.WriteLine($"remove {n.Name} {Dom.Hints(n)} text={S(n).Text} total={total}");
         foreach (var n in remove) n.Remove();
     }
 
