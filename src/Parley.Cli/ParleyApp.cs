@@ -18,6 +18,7 @@ public static class ParleyApp
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Commands.ExtractCommand>("extract");
+            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddCommand<Commands.StatementsCommand>("statements");
             config.AddCommand<Commands.ClassifyCommand>("classify");
             config.AddCommand<Commands.TrainCommand>("train");

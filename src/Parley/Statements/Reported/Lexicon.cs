@@ -5,6 +5,10 @@ namespace Parley.Statements.Reported;
 /// <summary>Closed word classes the clause rules look at.</summary>
 internal static class Lexicon
 {
+    /// <summary>Membership test for a word in the text, without allocating a string.</summary>
+    public static bool Has(this FrozenSet<string> set, ReadOnlySpan<char> word) =>
+        set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 
     public static readonly FrozenSet<string> Determiners = Set(
@@ -73,6 +77,11 @@ internal static class Lexicon
     public static readonly FrozenSet<string> Verbs = Set(
         "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
         "must", "does", "did", "do", "won't", "wouldn't", "isn't", "wasn't", "aren't", "that", "if", "whether");
+
+    // Verbs that pass their subject to an infinitive cue: "went on to say", "appeared to suggest".
+    public static readonly FrozenSet<string> RaisingVerbs = Set(
+        "on", "went", "go", "goes", "continued", "continues", "appeared", "appears", "seemed", "seems", "proceeded",
+        "hastened", "rushed", "moved", "was", "is", "were", "are", "going", "used");
 
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
