@@ -24,7 +24,7 @@ public sealed record TextClassifierOptions
 
     /// <summary>L2 regularization of the maximum-entropy and SDCA learners.</summary>
     /// <value>0.01. L-BFGS's own default (1, with L1 = 1) collapses to the majority class on small data.</value>
-    public double L2 { get; init; } = double.TryParse(Environment.GetEnvironmentVariable("PARLEY_EXP_L2"), System.Globalization.CultureInfo.InvariantCulture, out var l2) ? l2 : 0.01;
+    public double L2 { get; init; } = 0.01;
 
     /// <summary>Whether all-MiniLM-L6-v2 sentence embeddings join the word and character n-grams.</summary>
     /// <value>true.</value>
@@ -32,11 +32,11 @@ public sealed record TextClassifierOptions
 
     /// <summary>The factor the unit-length sentence embedding is multiplied by before it joins the (unit-length) n-gram vector.</summary>
     /// <value>1.</value>
-    public double EmbeddingWeight { get; init; } = double.TryParse(Environment.GetEnvironmentVariable("PARLEY_EXP_EW"), System.Globalization.CultureInfo.InvariantCulture, out var w) ? w : 1;
+    public double EmbeddingWeight { get; init; } = 1;
 
     /// <summary>Whether words are also tagged with the row's context, so a phrase can weigh differently per context (per-issue stance).</summary>
     /// <value>true (it has no effect on rows without a context).</value>
-    public bool ConjoinContext { get; init; } = Environment.GetEnvironmentVariable("PARLEY_EXP_CJ") != "0";
+    public bool ConjoinContext { get; init; } = true;
 
     /// <summary>Weight each training row by <c>n / (classes × rows of its class)</c>, so rare classes count as much as common ones.</summary>
     /// <value>true: macro-F1 is what is judged, and unseen data rarely has the training class mix.</value>

@@ -36,6 +36,9 @@ public static class ParleyApp
                 b.AddCommand<Commands.BenchClassifyCommand>("classify");
                 b.AddCommand<Commands.BenchPositionsCommand>("positions");
                 b.AddCommand<Commands.BenchRunCommand>("run");
+                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+                b.AddCommand<Commands.BenchClassifyCommand>("classify");
             });
         });
         try

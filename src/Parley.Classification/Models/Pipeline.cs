@@ -21,6 +21,13 @@ internal sealed class TextRow
 
     public string Label { get; set; } = "";
 
+    /// <summary>The embedding placed in the block of <see cref="Context"/> (zero elsewhere): per-context embedding weights.</summary>
+    [VectorType(ContextBlocks * SentenceEmbedder.Dimensions)]
+    public VBuffer<float> ContextEmbedding { get; set; } = new(ContextBlocks * SentenceEmbedder.Dimensions, 0, [], []);
+
+    /// <summary>How many context blocks there are; a context's block is a stable hash of its name.</summary>
+    public const int ContextBlocks = 32;
+
     [VectorType(SentenceEmbedder.Dimensions)]
     public float[] Embedding { get; set; } = new float[SentenceEmbedder.Dimensions];
 
@@ -58,6 +65,8 @@ internal static class Pipeline
             features.Add("ContextOneHot");
         if (conjoin)
             features.Add("ContextNGrams");
+        if (conjoin && options.UseEmbeddings)
+            features.Add(nameof(TextRow.ContextEmbedding));
         var contextText = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -125,19 +134,38 @@ internal static class Pipeline
     }
 
     /// <summary>The raw class probabilities of each row, in label-key order.</summary>
+    /// <remarks>Large batches are cut into one chunk per core and scored in parallel (transformers are thread-safe);
+    /// the result does not depend on the chunking.</remarks>
     public static float[][] Scores(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows)
     {
-        var output = model.Transform(ml.Data.LoadFromEnumerable(rows));
         var result = new float[rows.Count][];
+        const int minChunk = 1024;
+        var chunks = Math.Clamp(rows.Count / minChunk, 1, Environment.ProcessorCount);
+        var size = (rows.Count + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c =>
+        {
+            var start = c * size;
+            var count = Math.Min(size, rows.Count - start);
+            if (count > 0)
+                ScoreRange(ml, model, rows, start, count, result);
+        });
+        return result;
+    }
+
+    private static void ScoreRange(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int start, int count, float[][] result)
+    {
+        var slice = new TextRow[count];
+        for (var i = 0; i < count; i++)
+            slice[i] = rows[start + i];
+        var output = model.Transform(ml.Data.LoadFromEnumerable(slice));
         using var cursor = output.GetRowCursor([output.Schema["Score"]]);
         var getter = cursor.GetGetter<VBuffer<float>>(output.Schema["Score"]);
         VBuffer<float> score = default;
-        var i = 0;
+        var n = start;
         while (cursor.MoveNext())
         {
             getter(ref score);
-            result[i++] = score.DenseValues().ToArray();
+            result[n++] = score.DenseValues().ToArray();
         }
-        return result;
     }
 }
