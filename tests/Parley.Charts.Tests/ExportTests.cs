@@ -81,3 +81,20 @@ public class ExportTests
         Assert.Contains("Written 2025-09-01 12:00 UTC.", await File.ReadAllTextAsync(first.ReportPath, TestContext.Current.CancellationToken));
     }
 }
+
+public class ReportTableTests
+{
+    [Fact]
+    public async Task Table_is_capped_and_says_where_the_rest_are()
+    {
+        using var dir = new TempDir();
+        var statements = Enumerable.Range(0, 5).Select(i => Some.Statement(articleId: $"a{i}", text: $"Remark {i}.")).ToList();
+
+        var result = await Report.WriteAsync(statements, dir.Path, new ReportOptions { MaxTableRows = 2 }, TestContext.Current.CancellationToken);
+        var html = await File.ReadAllTextAsync(result.ReportPath, TestContext.Current.CancellationToken);
+
+        Assert.Contains("The first 2 statements of 5 by date; all of them are in statements.csv.", html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"quote\">").Count);
+        Assert.Equal(6, (await File.ReadAllLinesAsync(Path.Combine(dir.Path, "statements.csv"), TestContext.Current.CancellationToken)).Length);
+    }
+}

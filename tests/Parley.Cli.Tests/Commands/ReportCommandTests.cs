@@ -86,6 +86,28 @@ public class ReportCommandTests
     }
 
     [Fact]
+    public async Task Positions_default_to_one_json_record_per_line()
+    {
+        var dir = TempDir();
+        try
+        {
+            var input = Path.Combine(dir, "classified.jsonl");
+            await File.WriteAllLinesAsync(input, [ParleyJson.ToLine(Some.Statement())], TestContext.Current.CancellationToken);
+
+            var (exit, stdout, _) = await Run("positions", "--statements", input);
+
+            Assert.Equal(0, exit);
+            var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            var position = System.Text.Json.JsonSerializer.Deserialize<Parley.Positions.Position>(line, ParleyJson.Options)!;
+            Assert.Equal(("Russia", "nato", -1.0, 1), (position.Party, position.Issue, position.Value, position.Count));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_period_is_refused_with_a_clear_message()
     {
         var (exit, _, err) = await Run("positions", "--statements", "x.jsonl", "--period", "year");
@@ -103,7 +125,7 @@ public class ReportCommandTests
             var input = Path.Combine(dir, "classified.jsonl");
             await File.WriteAllLinesAsync(input, [ParleyJson.ToLine(Some.Statement())], TestContext.Current.CancellationToken);
 
-            var (exit, stdout, err) = await Run("positions", "--statements", input);
+            var (exit, stdout, err) = await Run("positions", "--statements", input, "--format", "csv");
 
             Assert.True(exit == 0, err);
             Assert.Equal(
