@@ -18,7 +18,6 @@ public static class ParleyApp
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Commands.ExtractCommand>("extract");
-            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddCommand<Commands.StatementsCommand>("statements");
             config.AddCommand<Commands.ClassifyCommand>("classify");
             config.AddCommand<Commands.TrainCommand>("train");
@@ -36,9 +35,6 @@ public static class ParleyApp
                 b.AddCommand<Commands.BenchClassifyCommand>("classify");
                 b.AddCommand<Commands.BenchPositionsCommand>("positions");
                 b.AddCommand<Commands.BenchRunCommand>("run");
-                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
-                b.AddCommand<Commands.BenchStatementsCommand>("statements");
-                b.AddCommand<Commands.BenchClassifyCommand>("classify");
             });
         });
         try
