@@ -17,6 +17,7 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddBranch("notebook", b => b.AddCommand<Commands.NotebookCommand>("run").WithDescription("Run notebooks headless; write the executed .ipynb and a self-contained .html."));
         });
         try
         {
