@@ -17,6 +17,8 @@ public static class ParleyApp
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
+            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
+            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
             config.AddBranch("notebook", b => b.AddCommand<Commands.NotebookCommand>("run").WithDescription("Run notebooks headless; write the executed .ipynb and a self-contained .html."));
             config.AddBranch("kernel", b => { b.SetDescription("The Jupyter kernel \"C# (Parley)\"."); b.SetDefaultCommand<Commands.KernelCommand>(); b.AddCommand<Commands.KernelInstallCommand>("install").WithDescription("Register the kernelspec with Jupyter."); });
         });
