@@ -18,7 +18,12 @@ public static class ParleyApp
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
-            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            config.AddCommand<Commands.StatementsCommand>("statements");
+            config.AddBranch("bench", b =>
+            {
+                b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                b.AddCommand<Commands.BenchStatementsCommand>("statements");
+            });
             config.AddBranch("notebook", b => b.AddCommand<Commands.NotebookCommand>("run").WithDescription("Run notebooks headless; write the executed .ipynb and a self-contained .html."));
             config.AddBranch("kernel", b => { b.SetDescription("The Jupyter kernel \"C# (Parley)\"."); b.SetDefaultCommand<Commands.KernelCommand>(); b.AddCommand<Commands.KernelInstallCommand>("install").WithDescription("Register the kernelspec with Jupyter."); });
         });
