@@ -19,10 +19,15 @@ public static class ParleyApp
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
             config.AddCommand<Commands.StatementsCommand>("statements");
+            config.AddCommand<Commands.ClassifyCommand>("classify");
+            config.AddCommand<Commands.TrainCommand>("train");
+            config.AddCommand<Commands.EvaluateCommand>("evaluate");
+            config.AddCommand<Commands.PredictCommand>("predict");
             config.AddBranch("bench", b =>
             {
                 b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
                 b.AddCommand<Commands.BenchStatementsCommand>("statements");
+                b.AddCommand<Commands.BenchClassifyCommand>("classify");
             });
             config.AddBranch("notebook", b => b.AddCommand<Commands.NotebookCommand>("run").WithDescription("Run notebooks headless; write the executed .ipynb and a self-contained .html."));
             config.AddBranch("kernel", b => { b.SetDescription("The Jupyter kernel \"C# (Parley)\"."); b.SetDefaultCommand<Commands.KernelCommand>(); b.AddCommand<Commands.KernelInstallCommand>("install").WithDescription("Register the kernelspec with Jupyter."); });
