@@ -23,11 +23,14 @@ public static class ParleyApp
             config.AddCommand<Commands.TrainCommand>("train");
             config.AddCommand<Commands.EvaluateCommand>("evaluate");
             config.AddCommand<Commands.PredictCommand>("predict");
+            config.AddCommand<Commands.PositionsCommand>("positions");
+            config.AddCommand<Commands.ReportCommand>("report");
             config.AddBranch("bench", b =>
             {
                 b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
                 b.AddCommand<Commands.BenchStatementsCommand>("statements");
                 b.AddCommand<Commands.BenchClassifyCommand>("classify");
+                b.AddCommand<Commands.BenchPositionsCommand>("positions");
             });
             config.AddBranch("notebook", b => b.AddCommand<Commands.NotebookCommand>("run").WithDescription("Run notebooks headless; write the executed .ipynb and a self-contained .html."));
             config.AddBranch("kernel", b => { b.SetDescription("The Jupyter kernel \"C# (Parley)\"."); b.SetDefaultCommand<Commands.KernelCommand>(); b.AddCommand<Commands.KernelInstallCommand>("install").WithDescription("Register the kernelspec with Jupyter."); });
