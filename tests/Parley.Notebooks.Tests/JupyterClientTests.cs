@@ -13,7 +13,7 @@ public sealed class JupyterClientTests
 {
     private static string Cli => TestPaths.Metadata("ParleyCli");
 
-    private static string RequireJupyter()
+    internal static string RequireJupyter()
     {
         var jupyter = ProcessRun.FindOnPath("jupyter");
         var required = Environment.GetEnvironmentVariable("PARLEY_REQUIRE_JUPYTER") == "1";
