@@ -24,7 +24,7 @@ public sealed class ProjectNotebooksTests
     {
         var present = Directory.EnumerateFiles(Folder, "*.ipynb").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(Notebooks().Select(row => (string)row[0]).Order(StringComparer.Ordinal), present);
+        Assert.Equal(Notebooks().Select(row => row.Data.Item1).Order(StringComparer.Ordinal), present);
     }
 
     private static IEnumerable<JsonNode> Outputs(JsonNode notebook) =>
