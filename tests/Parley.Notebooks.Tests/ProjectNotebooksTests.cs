@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Parley.Notebooks.Runner;
 
 namespace Parley.Notebooks.Tests;
 
@@ -43,7 +42,7 @@ public sealed class ProjectNotebooksTests
         Assert.DoesNotContain(outputs, o => o["output_type"]!.GetValue<string>() == "error");
         var tables = outputs.Select(o => Joined(o["data"]?["text/html"])).Where(h => h.Contains("<table", StringComparison.Ordinal)).ToList();
         Assert.NotEmpty(tables);
-        Assert.All(tables, t => Assert.True(Regex.Count(t, "<tr><td>") > 0, "a table without rows"));
+        Assert.All(tables, t => Assert.True(Regex.Count(t, "<tr[^>]*><td>") > 0, "a table without rows"));
         if (charts)
         {
             var figures = outputs.Select(o => o["data"]?["application/vnd.plotly.v1+json"]).Where(f => f is not null).ToList();
@@ -56,13 +55,18 @@ public sealed class ProjectNotebooksTests
     [MemberData(nameof(Notebooks))]
     public async Task Notebook_runs_headless_with_no_failing_cell(string name, bool charts)
     {
+        // Through the built `parley`, as an analyst runs it: the kernel then sees every Parley library beside it.
+        var cli = TestPaths.Metadata("ParleyCli");
+        Assert.True(File.Exists(cli), $"the parley program is not built at {cli}");
         var output = TestPaths.TempDirectory();
-        var runner = new NotebookRunner(new NotebookRunOptions { OutputDirectory = output }, TextWriter.Null);
 
-        var result = await runner.RunAsync(Path.Combine(Folder, name), TestContext.Current.CancellationToken);
+        var run = await ProcessRun.StartAsync(ProcessRun.Dotnet(), [cli, "notebook", "run", Path.Combine(Folder, name), "--out", output],
+            Path.GetTempPath(), ct: TestContext.Current.CancellationToken);
 
-        Assert.True(result.Succeeded, result.Succeeded ? "" : NotebookRunner.DescribeFailure(result));
-        AssertShowsResults(JsonNode.Parse(await File.ReadAllTextAsync(result.ExecutedNotebook!, TestContext.Current.CancellationToken))!, charts);
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        var executed = Path.Combine(output, Path.ChangeExtension(name, ".ipynb"));
+        AssertShowsResults(JsonNode.Parse(await File.ReadAllTextAsync(executed, TestContext.Current.CancellationToken))!, charts);
+        Assert.True(File.Exists(Path.ChangeExtension(executed, ".html")));
     }
 
     [Theory]

@@ -30,12 +30,20 @@ internal static class CellExecutor
     {
         var command = new SubmitCode(code);
         CellOutcome? failure = null;
+        // Errors that do not fail the command itself, e.g. a failing cell of a notebook brought in with #!import.
+        var producedErrors = new List<string>();
         using var subscription = kernel.KernelEvents.Subscribe(new Observer(ev =>
         {
             switch (ev)
             {
                 case CommandFailed failed when failure is null:
                     failure = ToOutcome(failed);
+                    break;
+                case ErrorProduced error when !string.IsNullOrEmpty(error.Message):
+                    lock (producedErrors)
+                    {
+                        producedErrors.Add(error.Message.TrimEnd());
+                    }
                     break;
                 case KernelEvent other when ToOutput(other, executionCount) is { } output:
                     onOutput(output);
@@ -54,6 +62,15 @@ internal static class CellExecutor
             return failure;
         }
         failure ??= result.Events.OfType<CommandFailed>().Select(ToOutcome).FirstOrDefault();
+        lock (producedErrors)
+        {
+            if (failure is null && producedErrors.Count > 0)
+            {
+                var message = string.Join('\n', producedErrors);
+                failure = new CellOutcome(false, message.Contains("error CS", StringComparison.Ordinal) ? "CompilationError" : "Error", message,
+                    message.Split('\n').ToList());
+            }
+        }
         if (failure is not null)
         {
             onOutput(ErrorOutput(failure));
@@ -92,8 +109,6 @@ internal static class CellExecutor
                 return Stream("stdout", Text(stdout));
             case StandardErrorValueProduced stderr:
                 return Stream("stderr", Text(stderr));
-            case ErrorProduced error when !string.IsNullOrEmpty(error.Message):
-                return Stream("stderr", error.Message.EndsWith('\n') ? error.Message : error.Message + "\n");
             case ReturnValueProduced value when Bundle(value) is { } data:
                 return new JsonObject
                 {

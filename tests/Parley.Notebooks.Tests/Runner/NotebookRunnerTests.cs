@@ -89,6 +89,16 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Failure_inside_an_imported_setup_fails_the_importing_cell()
+    {
+        var (result, executed, _, _) = await RunAsync(TestPaths.Fixture("import-failure", "import-failure.ipynb"));
+
+        Assert.Equal(1, result.Failure!.CellNumber);
+        Assert.Contains("CS0029", result.Failure.Outcome.ErrorValue);
+        Assert.Empty(Outputs(executed, 1));
+    }
+
+    [Fact]
     public async Task Dib_notebook_runs_with_injected_parameters()
     {
         var (result, executed, _, _) = await RunAsync(TestPaths.Fixture("dib", "greeting.dib"), "greeting=hi", "repeat=2");

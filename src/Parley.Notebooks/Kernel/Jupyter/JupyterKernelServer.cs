@@ -269,10 +269,6 @@ internal sealed class JupyterKernelServer : IDisposable
         var end = cursor;
         if (produced is not null)
         {
-            foreach (var item in produced.Completions.Select(c => c.InsertText ?? c.DisplayText).Distinct().Take(200))
-            {
-                matches.Add(item);
-            }
             if (produced.LinePositionSpan is { } span)
             {
                 start = FromLinePosition(code, span.Start.Line, span.Start.Character);
@@ -285,6 +281,17 @@ internal sealed class JupyterKernelServer : IDisposable
                 {
                     start--;
                 }
+            }
+        }
+        if (produced is not null)
+        {
+            // .NET Interactive offers every member in scope; Jupyter shows the matches as given, so keep those that
+            // continue what was typed.
+            var typed = code[Math.Min(start, cursor)..cursor];
+            foreach (var item in produced.Completions.Select(c => c.InsertText ?? c.DisplayText)
+                .Where(t => t.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Distinct().Take(200))
+            {
+                matches.Add(item);
             }
         }
         return new JsonObject
