@@ -22,6 +22,13 @@ public sealed class KernelProtocolTests
         Assert.Equal(15, JupyterKernelServer.CodePointOffset(code, 16));
     }
 
+    [Theory]
+    [InlineData("WriteLine($1)", "WriteLine()")]
+    [InlineData("Select(${1:selector})", "Select(selector)")]
+    [InlineData("Length", "Length")]
+    public void Completion_snippets_lose_their_placeholders(string snippet, string inserted) =>
+        Assert.Equal(inserted, JupyterKernelServer.WithoutSnippetPlaceholders(snippet));
+
     [Fact]
     public void Kernel_info_announces_protocol_5_3_and_csharp()
     {

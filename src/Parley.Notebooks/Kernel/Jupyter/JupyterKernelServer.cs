@@ -288,7 +288,7 @@ internal sealed class JupyterKernelServer : IDisposable
             // .NET Interactive offers every member in scope; Jupyter shows the matches as given, so keep those that
             // continue what was typed.
             var typed = code[Math.Min(start, cursor)..cursor];
-            foreach (var item in produced.Completions.Select(c => c.InsertText ?? c.DisplayText)
+            foreach (var item in produced.Completions.Select(c => WithoutSnippetPlaceholders(c.InsertText ?? c.DisplayText))
                 .Where(t => t.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).Distinct().Take(200))
             {
                 matches.Add(item);
@@ -303,6 +303,10 @@ internal sealed class JupyterKernelServer : IDisposable
             ["metadata"] = new JsonObject(),
         };
     }
+
+    /// <summary>Completions come as LSP snippets (<c>WriteLine($1)</c>); Jupyter inserts text as it is.</summary>
+    internal static string WithoutSnippetPlaceholders(string insertText) =>
+        System.Text.RegularExpressions.Regex.Replace(insertText, @"\$\{\d+:([^}]*)\}|\$\d+", "$1");
 
     /// <summary>Whether C# code is a complete submission (Roslyn's script parser decides).</summary>
     internal static JsonObject IsComplete(string code)
