@@ -10,7 +10,7 @@ internal static class Dom
     /// <summary>Elements whose content is never text for a reader.</summary>
     public static readonly HashSet<string> NonContent = new(StringComparer.Ordinal)
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas",
         "video", "audio", "source", "track", "map", "head", "select", "option", "textarea", "input", "button", "#comment",
     };
 
@@ -63,7 +63,11 @@ internal static class Dom
         var cls = node.GetAttributeValue("class", "");
         var id = node.GetAttributeValue("id", "");
         if (cls.Length == 0 && id.Length == 0) return "";
-        return (cls + " " + id).ToLowerInvariant();
+        var hints = (cls + " " + id).ToLowerInvariant();
+        if (!hints.Contains("elementor", StringComparison.Ordinal) && !hints.Contains("wp-block", StringComparison.Ordinal)) return hints;
+        // Page-builder classes name layout ("elementor-widget-wrap"), not content: they are not hints.
+        return string.Join(' ', hints.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !t.StartsWith("elementor", StringComparison.Ordinal) && !t.StartsWith("wp-block", StringComparison.Ordinal) && !t.StartsWith("e-", StringComparison.Ordinal)));
     }
 
     /// <summary>Whether the element is hidden by markup (hidden attribute, aria-hidden, inline display:none).</summary>

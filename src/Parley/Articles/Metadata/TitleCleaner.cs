@@ -28,7 +28,8 @@ internal static partial class TitleCleaner
             {
                 var hk = Key(host.Replace("www.", ""));
                 var hostName = hk.Split(' ')[0];
-                if (k.Replace(" ", "") == hostName.Replace(" ", "") || hk.StartsWith(k.Replace(" ", ""), StringComparison.Ordinal)) return true;
+                var compact = k.Replace(" ", "");
+                if (compact == hostName || compact == hk.Replace(" ", "") || hk.Replace(" ", "").StartsWith(compact, StringComparison.Ordinal)) return true;
             }
             return false;
         }
