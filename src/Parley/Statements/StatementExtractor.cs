@@ -217,7 +217,15 @@ public sealed class StatementExtractor
                 start = single.InnerStart;
                 end = single.InnerEnd;
             }
-            else kind = interrupted ? StatementKind.Quote : StatementKind.Mixed;
+            else if (interrupted)
+            {
+                kind = StatementKind.Quote;
+                var first = quotes.First(q => q.OuterEnd > start && q.Open < end);
+                var last = quotes.Last(q => q.OuterEnd > start && q.Open < end);
+                start = first.InnerStart;
+                end = last.InnerEnd;
+            }
+            else kind = StatementKind.Mixed;
         }
         while (start < end && char.IsWhiteSpace(text[start])) start++;
         while (end > start && (char.IsWhiteSpace(text[end - 1]) || text[end - 1] == ',')) end--;

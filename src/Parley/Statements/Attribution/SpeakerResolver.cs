@@ -40,7 +40,10 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
     /// sentence refer to far more often than to an object.</remarks>
     public void Observe(string text, List<Token> tokens)
     {
+        if (tokens.Count == 0) return;
         int max = Math.Min(gazetteer.MaxNameTokens, 5);
+        int sentenceEnd = tokens[^1].End;
+        ActorMatch? subject = null;
         for (int i = 0; i < tokens.Count; i++)
         {
             if (!tokens[i].IsCapitalized(text)) continue;
@@ -49,13 +52,16 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
                 var last = tokens[i + n - 1];
                 if (last.Type != TokenType.Word) continue;
                 var key = Gazetteer.Key(text[tokens[i].Start..last.End]);
-                if (!gazetteer.IsName(key)) continue;
-                var match = gazetteer.Resolve(key, date);
-                if (match is null) continue;
-                Remember(tokens[i].Start, match);
-                return;
+                if (!gazetteer.IsName(key) || gazetteer.Resolve(key, date) is not { } match) continue;
+                if (subject is null) subject = match;
+                else Remember(tokens[i].Start, match);
+                i += n - 1;
+                break;
             }
         }
+        // The first name is usually the subject, which a pronoun in the next sentence refers to far more often
+        // than to an object: it is remembered last, as if nearest.
+        if (subject is not null) Remember(sentenceEnd, subject);
     }
 
     public Resolution Resolve(string mention, int position)

@@ -55,6 +55,7 @@ internal sealed class ClauseAnalyzer
                 && Lexicon.NounMarkers.Contains(tokens[pw].In(text).ToString()))
                 continue; // "the claims", "his warning"
 
+            if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             Candidate? found = cue.Lemma == "according to"
                 ? According(i, cueLast)
                 : Inverted(i, cueLast) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
@@ -67,6 +68,15 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "“…,” he continued." — a closing quotation right before the mention and the cue.
+    private bool QuoteJustBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && i - k <= 6; k--)
+            if (_t[k].Type == TokenType.CloseQuote) return true;
+            else if (_t[k].Type != TokenType.Word && !IsPunct(k, ',')) return false;
+        return false;
     }
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
@@ -162,6 +172,8 @@ internal sealed class ClauseAnalyzer
         };
     }
 
+    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+
     private bool IsVerbLike(int k) =>
         _t[k].Type == TokenType.Word && (Lexicon.Verbs.Contains(Word(k)) || CueLexicon.TryGet(_t[k].In(_text), out _));
 
@@ -202,6 +214,9 @@ internal sealed class ClauseAnalyzer
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
         }
+        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
+        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+            return null;
         int m = j;
         while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
         int npStart = m + 1, npEnd = j + 1;
@@ -234,7 +249,7 @@ internal sealed class ClauseAnalyzer
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
                 if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
-                else if (after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
+                else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
             }
             contentEnd = TrimmedEnd(contentEnd);
             if (contentEnd - contentStart < 3) return null;
@@ -284,6 +299,15 @@ internal sealed class ClauseAnalyzer
         {
             p = SkipCueAdverbials(p);
             if (IsWord(p, "that")) p++;
+            else
+            {
+                // "suggested for the first time that …": a short phrase before "that".
+                for (int k = p; k < _t.Count && k - p < 8; k++)
+                {
+                    if (_t[k].Type != TokenType.Word || _inQuote[k] || IsVerbLike(k) && !IsWord(k, "that")) break;
+                    if (IsWord(k, "that") && k > p) { p = k + 1; break; }
+                }
+            }
         }
         while (p < _t.Count && (IsPunct(p, ':') || IsPunct(p, ',') || IsPunct(p, '\u2014'))) p++;
         if (p >= _t.Count || IsTerminal(p) && p == _t.Count - 1)

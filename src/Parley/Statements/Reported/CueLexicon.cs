@@ -15,6 +15,8 @@ internal enum CueFlags : byte
     NeedsParticle = 4,
     /// <summary>A belief or intention ("believes", "hopes"): a cue only with a clause after it.</summary>
     Belief = 8,
+    /// <summary>A manner-of-speaking verb ("continued", "shouted") that is a cue only right after a quotation.</summary>
+    QuoteOnly = 16,
 }
 
 /// <summary>A cue word form with what it needs.</summary>
@@ -45,6 +47,13 @@ internal static class CueLexicon
         "acknowledge", "pronounce", "concur", "allege", "suppose", "guess", "bet", "figure", "calculate", "consider",
     ];
 
+    private static readonly string[] QuoteOnly =
+    [
+        "continue", "surmise", "muse", "shout", "yell", "scream", "chant", "exclaim", "plead", "laugh", "sigh",
+        "press", "interject", "interrupt", "quip", "recall", "remember", "reason", "offer", "begin", "conclude",
+        "gush", "marvel", "snap", "cry", "whisper", "murmur", "mutter", "deadpan", "shrug", "smile", "grin", "tease",
+    ];
+
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];
 
     private static readonly Dictionary<string, string[]> Particles = new()
@@ -73,7 +82,7 @@ internal static class CueLexicon
         "labels", "brand", "brands", "signal", "comment", "counter", "hint", "hints", "answer", "answers",
         "demand", "demands", "report", "reports", "write", "writing", "written", "call", "calls",
         "offer", "offers", "offering", "welcome", "welcomes", "welcoming", "forecast", "forecasts", "concern", "promise",
-        "promises", "pledge", "pledges", "vow", "vows", "claim", "claims", "warning", "warnings", "quip",
+        "promises", "pledge", "pledges", "vow", "vows", "claim", "warning", "warnings", "quip",
         "quips", "blast", "blasts", "dispute", "disputes", "cite", "cites", "voice", "voices", "express", "point", "points",
         "rule", "rules", "ruling", "rebuff", "rebuffs", "repeat", "reply", "respond", "answer", "question", "hope", "hopes",
         "fear", "fears", "doubt", "doubts", "worry", "worries", "feel", "feeling", "expect", "ask", "asking", "post", "tweet",
@@ -114,6 +123,15 @@ internal static class CueLexicon
             Add(past, lemma, flags);
             Add(ing, lemma, flags | CueFlags.Participle);
         }
+        foreach (var lemma in QuoteOnly)
+        {
+            var (third, past, _) = Inflect(lemma);
+            foreach (var form in new[] { third, past })
+                if (!forms.ContainsKey(form)) forms[form] = new CueWord(lemma, CueFlags.QuoteOnly, null);
+        }
+        forms["began"] = new CueWord("begin", CueFlags.QuoteOnly, null);
+        forms["snapped"] = new CueWord("snap", CueFlags.QuoteOnly, null);
+        forms["cried"] = new CueWord("cry", CueFlags.QuoteOnly, null);
         // Irregular forms.
         foreach (var (form, lemma, flags) in new[]
         {

@@ -48,10 +48,12 @@ internal static class SentenceSplitter
             }
             // A terminal mark just inside the closing mark ends the quotation and may end the sentence.
             bool closesQuote = inQuote && quotes[q].Closed && quotes[q].Close == i + 1;
-            if ((!inQuote || closesQuote) && c is '.' or '!' or '?' or '\u2026' && IsBoundary(text, i, out int end))
+            if ((!inQuote || closesQuote) && c is '.' or '!' or '?' or '\u2026' && IsBoundary(text, i, out int end)
+                && !(closesQuote && AttributionFollows(text, end)))
             {
                 Add(sentences, text, start, end, paragraph);
                 start = SkipSpace(text, end);
+                if (text.AsSpan(end, start - end).Contains('\n')) paragraph++;
                 i = start;
                 continue;
             }
@@ -59,6 +61,25 @@ internal static class SentenceSplitter
         }
         Add(sentences, text, start, text.Length, paragraph);
         return sentences;
+    }
+
+    // "“…!” Cruz said." — the attribution after a quotation belongs to its sentence.
+    private static bool AttributionFollows(string text, int i)
+    {
+        int words = 0;
+        while (i < text.Length && words < 7)
+        {
+            while (i < text.Length && text[i] is ' ' or '\t') i++;
+            if (i >= text.Length || !char.IsLetter(text[i])) return false;
+            int start = i;
+            while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
+            if (Reported.CueLexicon.TryGet(text.AsSpan(start, i - start), out _)) return true;
+            words++;
+            if (i < text.Length && text[i] is ',' or ';' or ':' or '!' or '?' or '\n') return false;
+            if (i < text.Length && text[i] == '.' && !(i - start <= 4 && char.IsUpper(text[start]))) return false;
+            if (i < text.Length && text[i] == '.') i++;
+        }
+        return false;
     }
 
     private static void Add(List<Sentence> sentences, string text, int start, int end, int paragraph)
