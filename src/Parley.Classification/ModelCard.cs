@@ -41,6 +41,12 @@ public sealed record ModelCard
     /// <summary>Whether sentence embeddings are features.</summary>
     public bool UseEmbeddings { get; init; }
 
+    /// <summary>The factor the (unit-length) sentence embedding is multiplied by before it joins the n-grams.</summary>
+    public double EmbeddingWeight { get; init; } = 1;
+
+    /// <summary>Whether words were also tagged with the context (issue-specific stance words).</summary>
+    public bool ConjoinContext { get; init; }
+
     /// <summary>Cross-validation folds used for <see cref="CrossValidation"/> (grouped when rows had groups).</summary>
     public int Folds { get; init; }
 

@@ -86,7 +86,7 @@ public sealed class TextClassifier : IDisposable
         var embeddings = options.UseEmbeddings
             ? embedder.Embed(data.Select(d => d.Text).ToArray(), ct)
             : null;
-        var rows = data.Select((d, i) => ToRow(d.Text, d.Context, d.Label, embeddings?[i])).ToArray();
+        var rows = data.Select((d, i) => ToRow(d.Text, d.Context, d.Label, embeddings?[i], options.EmbeddingWeight)).ToArray();
 
         var trainer = options.Trainer;
         ClassificationReport? report = null;
@@ -130,6 +130,8 @@ public sealed class TextClassifier : IDisposable
             TrainingRows = data.Count,
             TrainingDataHash = Hash(data),
             UseEmbeddings = options.UseEmbeddings,
+            EmbeddingWeight = options.EmbeddingWeight,
+            ConjoinContext = options.ConjoinContext,
             Folds = folds,
             Grouped = grouped,
             CrossValidation = report,
@@ -152,7 +154,7 @@ public sealed class TextClassifier : IDisposable
 
     internal IReadOnlyList<TextPrediction> Predict(IReadOnlyList<string> texts, IReadOnlyList<string?>? contexts, float[][]? embeddings)
     {
-        var rows = texts.Select((t, i) => ToRow(t, contexts?[i], "", embeddings?[i])).ToArray();
+        var rows = texts.Select((t, i) => ToRow(t, contexts?[i], "", embeddings?[i], Card.EmbeddingWeight)).ToArray();
         var scores = Pipeline.Scores(_ml, _model, rows);
         return scores.Select(ToPrediction).ToArray();
     }
@@ -331,19 +333,42 @@ public sealed class TextClassifier : IDisposable
         {
             Text = r.Text,
             Context = r.Context,
+            ContextWords = r.ContextWords,
             Label = r.Label,
             Embedding = r.Embedding,
             Weight = balance ? (float)rows.Count / (counts.Count * counts[r.Label]) : 1f,
         }).ToArray();
     }
 
-    private static TextRow ToRow(string text, string? context, string label, float[]? embedding) => new()
+    private static TextRow ToRow(string text, string? context, string label, float[]? embedding, double embeddingWeight) => new()
     {
         Text = text ?? "",
         Context = context ?? "",
+        ContextWords = Conjoin(context, text),
         Label = label,
-        Embedding = embedding ?? new float[SentenceEmbedder.Dimensions],
+        Embedding = embedding is null ? new float[SentenceEmbedder.Dimensions] : Scale(embedding, embeddingWeight),
     };
+
+    private static float[] Scale(float[] vector, double weight)
+    {
+        if (weight == 1)
+            return vector;
+        var result = new float[vector.Length];
+        for (var i = 0; i < vector.Length; i++)
+            result[i] = (float)(vector[i] * weight);
+        return result;
+    }
+
+    // Each word tagged with the context ("nato" + "never" → "natoxnever"), so a linear model can learn that a phrase
+    // means one stance toward one issue and another toward another (feature conjunction, as in per-issue heads that
+    // share the untagged features).
+    private static string Conjoin(string? context, string? text)
+    {
+        if (string.IsNullOrEmpty(context) || string.IsNullOrEmpty(text))
+            return "";
+        var tag = new string(context.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant() + "x";
+        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => tag + w));
+    }
 
     private static void Validate(IReadOnlyList<LabeledText> data)
     {

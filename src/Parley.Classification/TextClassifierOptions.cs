@@ -30,6 +30,14 @@ public sealed record TextClassifierOptions
     /// <value>true.</value>
     public bool UseEmbeddings { get; init; } = true;
 
+    /// <summary>The factor the unit-length sentence embedding is multiplied by before it joins the (unit-length) n-gram vector.</summary>
+    /// <value>1.</value>
+    public double EmbeddingWeight { get; init; } = 1;
+
+    /// <summary>Whether words are also tagged with the row's context, so a phrase can weigh differently per context (per-issue stance).</summary>
+    /// <value>true (it has no effect on rows without a context).</value>
+    public bool ConjoinContext { get; init; } = true;
+
     /// <summary>Weight each training row by <c>n / (classes × rows of its class)</c>, so rare classes count as much as common ones.</summary>
     /// <value>true: macro-F1 is what is judged, and unseen data rarely has the training class mix.</value>
     public bool BalanceClasses { get; init; } = true;

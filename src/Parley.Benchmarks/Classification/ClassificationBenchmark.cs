@@ -32,8 +32,12 @@ internal sealed record ClassificationBenchmarkResult(
 /// <param name="ColdPerSecond">Statements/s classified with embeddings computed (empty cache).</param>
 /// <param name="CachedPerSecond">Statements/s classified with embeddings cached.</param>
 /// <param name="NoEmbeddingPerSecond">Statements/s of an n-gram-only text model (no embeddings at all).</param>
+/// <param name="TrainCpuSeconds">Processor time of the training run (all threads): on a shared machine wall time overstates.</param>
+/// <param name="ColdCpuPerSecond">Statements per processor-second with embeddings computed; × cores ≈ rate on an idle machine.</param>
+/// <param name="CachedCpuPerSecond">Statements per processor-second with embeddings cached.</param>
 internal sealed record SpeedFigures(int TrainRows, double TrainSeconds, double EmbedSeconds, double TrainWithCrossValidationSeconds,
-    int PredictRows, double MeanWords, double ColdPerSecond, double CachedPerSecond, double NoEmbeddingPerSecond);
+    int PredictRows, double MeanWords, double ColdPerSecond, double CachedPerSecond, double NoEmbeddingPerSecond,
+    double TrainCpuSeconds, double ColdCpuPerSecond, double CachedCpuPerSecond);
 
 internal static class ClassificationBenchmark
 {
@@ -111,6 +115,7 @@ internal static class ClassificationBenchmark
         var trainOptions = new ClassifierOptions { Folds = 0, CacheDirectory = Path.Combine(cacheRoot, "speed-train") };
         progress($"training on {train.Count} statements (empty embedding cache)");
         var clock = Stopwatch.StartNew();
+        var cpu = Cpu();
         double embedSeconds;
         using (var embedder = TextClassifier.CreateEmbedder(trainOptions.Head("embeddings")))
         {
@@ -119,6 +124,7 @@ internal static class ClassificationBenchmark
         }
         using var model = StatementClassifier.Train(train, trainOptions, ct);
         var trainSeconds = clock.Elapsed.TotalSeconds;
+        var trainCpu = Cpu() - cpu;
 
         progress("training one head with 5-fold cross-validation");
         clock.Restart();
@@ -132,15 +138,19 @@ internal static class ClassificationBenchmark
         using var cold = StatementClassifier.Train(train, trainOptions with { CacheDirectory = Path.Combine(cacheRoot, "speed-predict"), PersistCache = false }, ct);
         progress($"classifying {fresh.Length} new statements (embeddings computed)");
         clock.Restart();
+        cpu = Cpu();
         cold.Classify(fresh);
         var coldRate = fresh.Length / clock.Elapsed.TotalSeconds;
+        var coldCpuRate = fresh.Length / (Cpu() - cpu);
 
         var many = Enumerable.Range(0, 20).SelectMany(_ => fresh).ToArray();
         progress($"classifying {many.Length} statements (embeddings cached)");
         cold.Classify(fresh.Take(10).ToArray());
         clock.Restart();
+        cpu = Cpu();
         cold.Classify(many);
         var cachedRate = many.Length / clock.Elapsed.TotalSeconds;
+        var cachedCpuRate = many.Length / (Cpu() - cpu);
 
         using var ngrams = TextClassifier.Train(train.Select(t => new LabeledText(t.Text, t.Issue)).ToArray(),
             new TextClassifierOptions { UseEmbeddings = false, Folds = 0, PersistEmbeddings = false }, ct);
@@ -150,7 +160,14 @@ internal static class ClassificationBenchmark
         ngrams.Predict(texts, ct: ct);
         var ngramRate = texts.Length / clock.Elapsed.TotalSeconds;
 
-        return new SpeedFigures(train.Count, trainSeconds, embedSeconds, cvSeconds, fresh.Length, meanWords, coldRate, cachedRate, ngramRate);
+        return new SpeedFigures(train.Count, trainSeconds, embedSeconds, cvSeconds, fresh.Length, meanWords, coldRate, cachedRate, ngramRate,
+            trainCpu, coldCpuRate, cachedCpuRate);
+    }
+
+    private static double Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime.TotalSeconds;
     }
 
     internal static IReadOnlyList<LabeledStatement> Compose(IReadOnlyList<LabeledStatement> labels, int count, int salt)

@@ -16,6 +16,9 @@ internal sealed class TextRow
     /// <summary>A categorical side feature (the issue, for the stance model); empty when unused.</summary>
     public string Context { get; set; } = "";
 
+    /// <summary>The words of <see cref="Text"/> tagged with <see cref="Context"/>; empty when unused.</summary>
+    public string ContextWords { get; set; } = "";
+
     public string Label { get; set; } = "";
 
     [VectorType(SentenceEmbedder.Dimensions)]
@@ -50,16 +53,30 @@ internal static class Pipeline
         var features = new List<string> { "NGrams" };
         if (options.UseEmbeddings)
             features.Add("Embedding");
+        var conjoin = options.ConjoinContext && rows.Any(r => r.ContextWords.Length > 0);
         if (rows.Any(r => r.Context.Length > 0))
             features.Add("ContextOneHot");
-        var pipeline = ml.Transforms.Conversion
+        if (conjoin)
+            features.Add("ContextNGrams");
+        var contextText = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepPunctuations = false,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = null,
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion
             .MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
             .Append(ml.Transforms.Text.FeaturizeText("NGrams", text, nameof(TextRow.Text)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("ContextOneHot", nameof(TextRow.Context)))
+            .Append(ml.Transforms.Categorical.OneHotEncoding("ContextOneHot", nameof(TextRow.Context)));
+        if (conjoin)
+            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText("ContextNGrams", contextText, nameof(TextRow.ContextWords)));
+        var full = pipeline
             .Append(ml.Transforms.Concatenate("Features", [.. features]))
             .AppendCacheCheckpoint(ml)
             .Append(Trainer(ml, options));
-        return pipeline.Fit(data);
+        return full.Fit(data);
     }
 
     private static IEstimator<ITransformer> Trainer(MLContext ml, TextClassifierOptions options) => options.Trainer switch
@@ -82,7 +99,7 @@ internal static class Pipeline
             LabelColumnName = "Label",
             FeatureColumnName = "Features",
             ExampleWeightColumnName = nameof(TextRow.Weight),
-            L2Regularization = (float)options.L2,
+            // SDCA's L2 is on another scale than L-BFGS's; its own data-driven default works, 0.01 collapses it.
             MaximumNumberOfIterations = 100,
             NumberOfThreads = 1,
         }),
@@ -108,19 +125,38 @@ internal static class Pipeline
     }
 
     /// <summary>The raw class probabilities of each row, in label-key order.</summary>
+    /// <remarks>Large batches are cut into one chunk per core and scored in parallel (transformers are thread-safe);
+    /// the result does not depend on the chunking.</remarks>
     public static float[][] Scores(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows)
     {
-        var output = model.Transform(ml.Data.LoadFromEnumerable(rows));
         var result = new float[rows.Count][];
+        const int minChunk = 1024;
+        var chunks = Math.Clamp(rows.Count / minChunk, 1, Environment.ProcessorCount);
+        var size = (rows.Count + chunks - 1) / chunks;
+        Parallel.For(0, chunks, c =>
+        {
+            var start = c * size;
+            var count = Math.Min(size, rows.Count - start);
+            if (count > 0)
+                ScoreRange(ml, model, rows, start, count, result);
+        });
+        return result;
+    }
+
+    private static void ScoreRange(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int start, int count, float[][] result)
+    {
+        var slice = new TextRow[count];
+        for (var i = 0; i < count; i++)
+            slice[i] = rows[start + i];
+        var output = model.Transform(ml.Data.LoadFromEnumerable(slice));
         using var cursor = output.GetRowCursor([output.Schema["Score"]]);
         var getter = cursor.GetGetter<VBuffer<float>>(output.Schema["Score"]);
         VBuffer<float> score = default;
-        var i = 0;
+        var n = start;
         while (cursor.MoveNext())
         {
             getter(ref score);
-            result[i++] = score.DenseValues().ToArray();
+            result[n++] = score.DenseValues().ToArray();
         }
-        return result;
     }
 }
