@@ -31,7 +31,13 @@ public static class ChartExport
     public const string PlotlyMimeType = "application/vnd.plotly.v1+json";
 
     /// <summary>The figure as plotly.js takes it: a JSON object with <c>data</c> and <c>layout</c> (from Plotly.NET's <c>toFigureJson</c>).</summary>
-    public static string FigureJson(GenericChart chart) => Html.Figure(chart).ToJsonString();
+    /// <remarks>Non-ASCII text is written as is; embed it in HTML only through <see cref="ToHtml"/> or <see cref="ToMimeBundle"/>, which escape it for a script element.</remarks>
+    public static string FigureJson(GenericChart chart) => Html.Figure(chart).ToJsonString(ReadableJson);
+
+    private static readonly System.Text.Json.JsonSerializerOptions ReadableJson = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>A complete, self-contained HTML page showing the chart; it opens and draws with no network.</summary>
     public static string ToHtml(GenericChart chart, string title = "Parley chart")

@@ -17,6 +17,10 @@ namespace Parley.Charts;
 /// </remarks>
 public static class ParleyCharts
 {
+    // Outlets get their own pastel palette, so an outlet is never mistaken for a party in the volume chart.
+    private static readonly string[] OutletColors =
+        ["#8dd3c7", "#bebada", "#fb8072", "#80b1d3", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f"];
+
     private const string Support = "#1a9850", Neutral = "#8c8c8c", Oppose = "#d73027", Unclassified = "#c7c7c7";
 
     /// <summary>
@@ -287,11 +291,14 @@ public static class ParleyCharts
         var rest = byOutlet.Skip(options.TopOutlets).SelectMany(g => g).ToList();
         var outletSeries = named.Select(g => (Name: g.Key, Items: g.ToList())).ToList();
         if (rest.Count > 0) outletSeries.Add(($"{byOutlet.Count - named.Count} other outlets", rest));
-        foreach (var (name, items) in outletSeries)
+        for (int k = 0; k < outletSeries.Count; k++)
         {
+            var (name, items) = outletSeries[k];
             var counts = items.CountBy(d => d.Start).ToDictionary();
+            bool other = rest.Count > 0 && k == outletSeries.Count - 1;
             traces.Add(Trace("bar",
                 ("name", Text(name)),
+                ("marker", Obj(("color", other || name == "unknown outlet" ? "#d9d9d9" : OutletColors[k % OutletColors.Length]))),
                 ("legendgroup", "outlet"),
                 ("legendgrouptitle", Obj(("text", "Outlets"))),
                 ("x", x),
@@ -308,7 +315,7 @@ public static class ParleyCharts
             ("xaxis2", Obj(("type", "date"))),
             ("yaxis", Obj(("title", Obj(("text", "by party"))))),
             ("yaxis2", Obj(("title", Obj(("text", "by outlet"))))),
-            ("legend", Obj(("groupclick", "toggleitem"))),
+            ("legend", Obj(("groupclick", "toggleitem"), ("traceorder", "grouped"))),
             ("margin", Obj(("t", 60), ("l", 60), ("r", 20), ("b", 40))),
             ("height", options.Height ?? 620));
         return Chart(traces, layout);

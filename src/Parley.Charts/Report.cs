@@ -30,6 +30,10 @@ public sealed record ReportOptions
     /// <summary>The classifier's model card (any object; shown as a table of its JSON properties), or null for none.</summary>
     public object? ModelCard { get; init; }
 
+    /// <summary>The most statements the HTML table lists (oldest first); statements.csv always has all of them.</summary>
+    /// <value>Default 5000, which keeps the page light enough to open and sort in a browser.</value>
+    public int MaxTableRows { get; init; } = 5000;
+
     /// <summary>The clock for the "written at" line.</summary>
     /// <value>Default <see cref="TimeProvider.System"/>.</value>
     public TimeProvider Time { get; init; } = TimeProvider.System;
@@ -157,7 +161,7 @@ public static class Report
         }
 
         ShiftsSection(body, analysis.Shifts, taxonomy);
-        StatementsTable(body, statements, taxonomy);
+        StatementsTable(body, statements, taxonomy, options.MaxTableRows);
         MethodSection(body, chartOptions.Positions);
         if (options.ModelCard is not null) ModelCardSection(body, options.ModelCard);
         body.Append("<footer>Written by Parley with plotly.js ").Append(Html.Escape(Html.PlotlyJsVersion))
@@ -198,12 +202,16 @@ public static class Report
         body.Append("</tbody></table></section>\n");
     }
 
-    private static void StatementsTable(StringBuilder body, IReadOnlyList<Statement> statements, Taxonomy taxonomy)
+    private static void StatementsTable(StringBuilder body, IReadOnlyList<Statement> statements, Taxonomy taxonomy, int maxRows)
     {
-        body.Append("<section id=\"table\"><h2>Statements</h2>\n<p>Click a column heading to sort.</p>\n")
+        body.Append("<section id=\"table\"><h2>Statements</h2>\n<p>Click a column heading to sort.");
+        if (statements.Count > maxRows)
+            body.Append(" The first ").Append(Count(maxRows, "statement")).Append(" of ").Append(statements.Count.ToString("N0", CultureInfo.InvariantCulture))
+                .Append(" by date; all of them are in statements.csv.");
+        body.Append("</p>\n")
             .Append("<table class=\"sortable\" id=\"statements-table\"><thead><tr><th>Date</th><th>Party</th><th>Speaker</th><th>Issue</th>")
             .Append("<th>Stance</th><th>Score</th><th>Outlet</th><th>Statement</th></tr></thead><tbody>\n");
-        foreach (var s in statements.OrderBy(s => s.Date ?? s.Published?.Day ?? DateOnly.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal))
+        foreach (var s in statements.OrderBy(s => s.Date ?? s.Published?.Day ?? DateOnly.MaxValue).ThenBy(s => s.Id, StringComparer.Ordinal).Take(Math.Max(0, maxRows)))
         {
             var day = s.Date ?? s.Published?.Day;
             body.Append("<tr><td>").Append(day is { } d ? Figure.Date(d) : "")
@@ -238,6 +246,9 @@ public static class Report
             .Append("<li>Each statement's stance toward an issue's proposition counts as support +1, neutral 0, oppose −1, weighted by the classifier's probability for that stance (<i>stanceScore</i>; 1 when missing).</li>\n")
             .Append("<li>A position is the weighted mean for one party, one issue and one ").Append(period)
             .Append(o.SmoothingPeriods > 1 ? $", pooling the statements of the last {o.SmoothingPeriods} periods (rolling smoothing)" : "").Append(".</li>\n")
+            .Append(o.CountSecondaryIssues
+                ? $"<li>A statement also counts toward the other issues it touches (issue probability at least {o.MinIssueScore.ToString("0.##", CultureInfo.InvariantCulture)}), weighted by stance probability × issue probability.</li>\n"
+                : "")
             .Append("<li>The same quote carried by several outlets (same speaker, same words once case, punctuation and quotation marks are ignored, within ")
             .Append(o.DeduplicationWindowDays.ToString(CultureInfo.InvariantCulture)).Append(" days of the first copy) counts once; the outlets are listed.</li>\n")
             .Append("<li>The band is a ").Append((o.ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture))

@@ -29,13 +29,18 @@ internal sealed class PositionsCommand : AsyncCommand<PositionsCommand.Settings>
 
         /// <summary>Output format.</summary>
         [CommandOption("--format <FORMAT>")]
-        [Description("csv or jsonl (default csv).")]
-        public string Format { get; init; } = "csv";
+        [Description("jsonl (default, one Position record per line) or csv.")]
+        public string Format { get; init; } = "jsonl";
 
         /// <summary>Print shifts instead of positions.</summary>
         [CommandOption("--shifts")]
         [Description("Print the shifts instead of the positions.")]
         public bool Shifts { get; init; }
+
+        /// <summary>Count statements toward every issue they touch.</summary>
+        [CommandOption("--secondary-issues")]
+        [Description("Also count a statement toward the other issues it touches (its `stances`), weighted by stance × issue probability.")]
+        public bool SecondaryIssues { get; init; }
 
         /// <inheritdoc />
         public override ValidationResult Validate() =>
@@ -66,7 +71,12 @@ internal sealed class PositionsCommand : AsyncCommand<PositionsCommand.Settings>
         var (statements, errors) = await StatementsFile.ReadAsync(settings.Statements!, cancellationToken);
         foreach (var e in errors) err.MarkupLineInterpolated($"[yellow]{settings.Statements}: {e}[/]");
         var analysis = PositionSeries.Analyze(statements,
-            new PositionOptions { Period = ParsePeriod(settings.Period)!.Value, SmoothingPeriods = settings.Smooth });
+            new PositionOptions
+            {
+                Period = ParsePeriod(settings.Period)!.Value,
+                SmoothingPeriods = settings.Smooth,
+                CountSecondaryIssues = settings.SecondaryIssues,
+            });
 
         var stdout = Console.Out;
         if (settings.Format == "csv")

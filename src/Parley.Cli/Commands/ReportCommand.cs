@@ -44,6 +44,11 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
         [Description("The report's title.")]
         public string? Title { get; init; }
 
+        /// <summary>Count statements toward every issue they touch.</summary>
+        [CommandOption("--secondary-issues")]
+        [Description("Also count a statement toward the other issues it touches (its `stances`), weighted by stance × issue probability.")]
+        public bool SecondaryIssues { get; init; }
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             string.IsNullOrWhiteSpace(Statements) ? ValidationResult.Error("--statements FILE is required.")
@@ -82,7 +87,14 @@ internal sealed class ReportCommand : AsyncCommand<ReportCommand.Settings>
             Title = settings.Title,
             Png = settings.Png,
             ModelCard = card,
-            Charts = new ChartOptions { Positions = new PositionOptions { Period = PositionsCommand.ParsePeriod(settings.Period)!.Value } },
+            Charts = new ChartOptions
+            {
+                Positions = new PositionOptions
+                {
+                    Period = PositionsCommand.ParsePeriod(settings.Period)!.Value,
+                    CountSecondaryIssues = settings.SecondaryIssues,
+                },
+            },
         };
         var result = await Report.WriteAsync(statements, settings.Out, options, cancellationToken);
         foreach (var w in result.Warnings) err.MarkupLineInterpolated($"[yellow]warning: {w}[/]");

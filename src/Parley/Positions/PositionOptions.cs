@@ -49,6 +49,18 @@ public sealed record PositionOptions
     /// <value>Default 0.5 (a quarter of the axis). A change of sign is always a shift.</value>
     public double ShiftThreshold { get; init; } = 0.5;
 
+    /// <summary>Whether a statement also counts toward the other issues it touches (<c>Statement.Stances</c>).</summary>
+    /// <value>
+    /// Default false: each statement counts once, toward its main issue. When true, it also counts toward every other
+    /// issue in <c>Stances</c> whose issue probability is at least <see cref="MinIssueScore"/>, weighted by
+    /// stance probability × issue probability.
+    /// </value>
+    public bool CountSecondaryIssues { get; init; }
+
+    /// <summary>The issue probability a secondary issue needs to count (with <see cref="CountSecondaryIssues"/>).</summary>
+    /// <value>Default 0.5.</value>
+    public double MinIssueScore { get; init; } = 0.5;
+
     /// <summary>Whether statements whose party is <see cref="Taxonomy.UnknownParty"/> get positions.</summary>
     /// <value>Default false: a position of "Unknown" says nothing about any side.</value>
     public bool IncludeUnknownParty { get; init; }

@@ -44,13 +44,14 @@ public static class PositionSeries
         {
             string? reason =
                 s.Date is null && s.Published is null ? "no date"
+                : !options.IncludeUnknownParty && (string.IsNullOrWhiteSpace(s.Party) || s.Party == Taxonomy.UnknownParty) ? "unknown party"
                 : string.IsNullOrWhiteSpace(s.Issue) ? "no issue"
                 : string.IsNullOrWhiteSpace(s.Stance) ? "no stance"
                 : !stanceValues.ContainsKey(s.Stance) ? "unknown stance"
-                : !options.IncludeUnknownParty && (string.IsNullOrWhiteSpace(s.Party) || s.Party == Taxonomy.UnknownParty) ? "unknown party"
                 : Weight(s) <= 0 ? "zero weight"
                 : null;
-            if (reason is not null)
+            if (reason is not null && !(options.CountSecondaryIssues && reason is not ("no date" or "unknown party") &&
+                                        SecondaryStances(s, stanceValues, options).Any()))
             {
                 skipped[reason] = skipped.GetValueOrDefault(reason) + 1;
                 continue;
@@ -64,15 +65,34 @@ public static class PositionSeries
         DateOnly first = groups.Count > 0 ? DateOf(groups[0].Statement) : default;
         DateOnly last = groups.Count > 0 ? DateOf(groups[^1].Statement) : default;
 
-        // Cells: party × issue × period start → indices into groups (in date order, since groups are sorted).
+        // Entries: one per group and issue it counts toward (its main issue; with CountSecondaryIssues also the others
+        // in Stances). Cells: party × issue × period start → entry indices (in date order, since groups are sorted).
+        var entryGroup = new List<int>(groups.Count);
+        var entryValue = new List<double>(groups.Count);
+        var entryWeight = new List<double>(groups.Count);
         var cells = new Dictionary<(string Party, string Issue, DateOnly Start), List<int>>();
         for (int i = 0; i < groups.Count; i++)
         {
             var s = groups[i].Statement;
             var start = options.Period == PositionPeriod.All ? first : Periods.Start(DateOf(s), options.Period);
-            var key = (string.IsNullOrWhiteSpace(s.Party) ? Taxonomy.UnknownParty : s.Party, s.Issue!, start);
-            if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
-            list.Add(i);
+            var party = string.IsNullOrWhiteSpace(s.Party) ? Taxonomy.UnknownParty : s.Party;
+            bool main = !string.IsNullOrWhiteSpace(s.Issue) && s.Stance is not null && stanceValues.TryGetValue(s.Stance, out _) && Weight(s) > 0;
+            if (main) AddEntry(s.Issue!, stanceValues[s.Stance!], Weight(s));
+            if (options.CountSecondaryIssues)
+            {
+                foreach (var (issue, value, weight) in SecondaryStances(s, stanceValues, options))
+                    AddEntry(issue, value, weight);
+            }
+
+            void AddEntry(string issue, double value, double weight)
+            {
+                var key = (party, issue, start);
+                if (!cells.TryGetValue(key, out var list)) cells[key] = list = [];
+                list.Add(entryGroup.Count);
+                entryGroup.Add(i);
+                entryValue.Add(value);
+                entryWeight.Add(weight);
+            }
         }
 
         var partyOrder = Order(taxonomy.Parties.Select(p => p.Id));
@@ -108,8 +128,9 @@ public static class PositionSeries
                 // so the band does not depend on the order the statements came in.
                 members.Sort((a, b) =>
                 {
-                    int c = DateOf(groups[a].Statement).CompareTo(DateOf(groups[b].Statement));
-                    return c != 0 ? c : string.CompareOrdinal(groups[a].Statement.Id, groups[b].Statement.Id);
+                    var (sa, sb) = (groups[entryGroup[a]].Statement, groups[entryGroup[b]].Statement);
+                    int c = DateOf(sa).CompareTo(DateOf(sb));
+                    return c != 0 ? c : string.CompareOrdinal(sa.Id, sb.Id);
                 });
             }
 
@@ -119,9 +140,9 @@ public static class PositionSeries
             var ids = new string[members.Count];
             for (int k = 0; k < members.Count; k++)
             {
-                var group = groups[members[k]];
-                x.Add(stanceValues[group.Statement.Stance!]);
-                w.Add(Weight(group.Statement));
+                var group = groups[entryGroup[members[k]]];
+                x.Add(entryValue[members[k]]);
+                w.Add(entryWeight[members[k]]);
                 ids[k] = group.Statement.Id;
                 outlets.UnionWith(group.Outlets);
             }
@@ -232,6 +253,26 @@ public static class PositionSeries
                 Csv.Number(s.Before), Csv.Number(s.After), Csv.Number(s.Delta),
                 s.Kind == ShiftKind.SignChange ? "sign-change" : "move", s.BandsSeparate ? "true" : "false"));
             writer.Write('\n');
+        }
+    }
+
+    /// <summary>
+    /// The other issues a statement touches (<see cref="Statement.Stances"/>), as (issue, value, weight): issues other
+    /// than the main one whose issue probability reaches <see cref="PositionOptions.MinIssueScore"/>, with a stance the
+    /// taxonomy knows, weighted by stance probability × issue probability; the first entry per issue wins.
+    /// </summary>
+    private static IEnumerable<(string Issue, double Value, double Weight)> SecondaryStances(
+        Statement s, Dictionary<string, double> stanceValues, PositionOptions options)
+    {
+        if (s.Stances is null) yield break;
+        HashSet<string>? seen = null;
+        foreach (var st in s.Stances)
+        {
+            if (string.IsNullOrWhiteSpace(st.Issue) || st.Issue == s.Issue || !(st.IssueScore >= options.MinIssueScore)) continue;
+            if (st.Stance is null || !stanceValues.TryGetValue(st.Stance, out var value)) continue;
+            double weight = Math.Min(1, double.IsFinite(st.Score) ? st.Score : 1) * Math.Min(1, st.IssueScore);
+            if (!(weight > 0) || !(seen ??= new HashSet<string>(StringComparer.Ordinal)).Add(st.Issue)) continue;
+            yield return (st.Issue, value, weight);
         }
     }
 

@@ -19,6 +19,17 @@ internal static class WeightedBand
         if (x.Length < 2 || nEff <= 1 + 1e-12)
             return (mean, -1, 1, nEff);
 
+        bool unanimous = true;
+        for (int i = 1; i < x.Length && unanimous; i++) unanimous = x[i] == x[0];
+        if (unanimous)
+        {
+            // Every statement agrees, so resampling and the sample variance both see no spread at all. Bound instead
+            // the share p of statements that could disagree though none of n_eff did (exact one-sided binomial bound,
+            // p = 1 − α^(1/n_eff); the "rule of three" for large n) and let that share sit at the far ends of the axis.
+            double share = 1 - Math.Pow(1 - options.ConfidenceLevel, 1 / nEff);
+            return (mean, mean - share * (mean + 1), mean + share * (1 - mean), nEff);
+        }
+
         if (x.Length < options.SmallCellSize)
         {
             var (low, high) = Bootstrap(x, w, options, bootstrapSeed);

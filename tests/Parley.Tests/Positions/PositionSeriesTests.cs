@@ -205,3 +205,77 @@ public class PositionSeriesTests
             writer.ToString());
     }
 }
+
+public class UnanimousCellTests
+{
+    [Fact]
+    public void Unanimous_cell_gets_the_exact_zero_disagreement_bound_instead_of_a_zero_width_band()
+    {
+        // Four oppose statements of weight 1: n_eff = 4, p = 1 − 0.05^(1/4) = 1 − 0.4728708 = 0.5271292;
+        // band [−1, −1 + 2p] = [−1, 0.0542584].
+        var statements = Enumerable.Range(0, 4).Select(i => Some.Statement(stance: "oppose", articleId: $"a{i}", text: $"No {i}.")).ToList();
+
+        var p = Assert.Single(PositionSeries.Compute(statements));
+
+        Assert.Equal(-1, p.Value);
+        Assert.Equal(-1, p.Low, 12);
+        Assert.Equal(0.0542584, p.High, 6);
+    }
+
+    [Fact]
+    public void Unanimous_neutral_cell_widens_both_ways()
+    {
+        // Twenty neutral statements: p = 1 − 0.05^(1/20) = 0.1391083; band [−p, +p].
+        var statements = Enumerable.Range(0, 20).Select(i => Some.Statement(stance: "neutral", articleId: $"a{i}", text: $"Maybe {i}.")).ToList();
+
+        var p = Assert.Single(PositionSeries.Compute(statements));
+
+        Assert.Equal(-0.1391083, p.Low, 6);
+        Assert.Equal(0.1391083, p.High, 6);
+    }
+}
+
+public class SecondaryIssueTests
+{
+    private static IReadOnlyList<Statements.Statement> Statements() =>
+    [
+        Some.Statement(issue: "nato", stance: "oppose", score: 1, articleId: "a", text: "A.") with
+        {
+            Stances =
+            [
+                new Statements.IssueStance("nato", "oppose", 1.0, 1.0),
+                new Statements.IssueStance("territory", "oppose", 0.8, 0.5),
+                new Statements.IssueStance("ceasefire", "support", 0.9, 0.3),
+            ],
+        },
+        Some.Statement(issue: "territory", stance: "support", score: 0.6, articleId: "b", text: "B."),
+        Some.Statement(articleId: "c", text: "C.") with
+        {
+            Issue = null, Stance = null, StanceScore = null,
+            Stances = [new Statements.IssueStance("territory", "neutral", 1.0, 1.0)],
+        },
+    ];
+
+    [Fact]
+    public void By_default_a_statement_counts_only_toward_its_main_issue()
+    {
+        var analysis = PositionSeries.Analyze(Statements());
+
+        Assert.Equal([("nato", -1.0, 1), ("territory", 1.0, 1)], analysis.Positions.Select(p => (p.Issue, p.Value, p.Count)).OrderBy(t => t.Issue));
+        Assert.Equal(1, analysis.Skipped["no issue"]);
+    }
+
+    [Fact]
+    public void Secondary_issues_count_weighted_by_stance_times_issue_probability()
+    {
+        // territory: A oppose with weight 0.8 × 0.5 = 0.4, B support 0.6, C neutral 1.0 → (−0.4 + 0.6 + 0) / 2.0 = 0.1.
+        // ceasefire: A's issue probability 0.3 is below 0.5, so nothing.
+        var analysis = PositionSeries.Analyze(Statements(), new PositionOptions { CountSecondaryIssues = true });
+
+        var territory = Assert.Single(analysis.Positions, p => p.Issue == "territory");
+        Assert.Equal(0.1, territory.Value, 12);
+        Assert.Equal(3, territory.Count);
+        Assert.DoesNotContain(analysis.Positions, p => p.Issue == "ceasefire");
+        Assert.Empty(analysis.Skipped);
+    }
+}
