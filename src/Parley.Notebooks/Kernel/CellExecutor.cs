@@ -15,7 +15,8 @@ internal sealed record CellOutcome(bool Succeeded, string? ErrorName = null, str
     /// <summary>The error as one block of text: name, message and the traceback lines.</summary>
     public string ErrorText => Succeeded
         ? ""
-        : string.Join('\n', new[] { $"{ErrorName}: {ErrorValue}" }.Concat((Traceback ?? []).Where(l => !(ErrorValue ?? "").Contains(l, StringComparison.Ordinal))));
+        : string.Join('\n', new[] { $"{ErrorName}: {ErrorValue}" }.Concat((Traceback ?? [])
+            .Where(l => l != $"{ErrorName}: {ErrorValue}" && !(ErrorValue ?? "").Contains(l, StringComparison.Ordinal))));
 }
 
 /// <summary>
