@@ -53,6 +53,9 @@ internal sealed record NotebookRunResult(
 /// </remarks>
 internal sealed class NotebookRunner(NotebookRunOptions options, TextWriter log)
 {
+    /// <summary>How long a timed-out cell gets to honour its cancellation before it is abandoned.</summary>
+    private static readonly TimeSpan CancellationGrace = TimeSpan.FromSeconds(10);
+
     public async Task<NotebookRunResult> RunAsync(string notebookPath, CancellationToken ct = default)
     {
         var start = options.Time.GetTimestamp();
@@ -126,33 +129,39 @@ internal sealed class NotebookRunner(NotebookRunOptions options, TextWriter log)
     private async Task<CellOutcome> RunCellAsync(Microsoft.DotNet.Interactive.CompositeKernel kernel, NotebookCell cell, int executionCount, CancellationToken ct)
     {
         var outputs = new List<System.Text.Json.Nodes.JsonObject>();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var run = CellExecutor.ExecuteAsync(kernel, cell.Source, executionCount, o =>
         {
             lock (outputs)
             {
                 outputs.Add(o);
             }
-        }, cts.Token);
+        }, ct);
         CellOutcome outcome;
         if (options.CellTimeout is { } timeout)
         {
-            var delay = Task.Delay(timeout, options.Time, cts.Token);
+            var delay = Task.Delay(timeout, options.Time, timer.Token);
             if (await Task.WhenAny(run, delay) == run)
             {
                 outcome = await run;
             }
             else
             {
-                // Cooperative: code that watches the invocation's token stops; code that does not is abandoned with the kernel.
-                await cts.CancelAsync();
+                // Cooperative: .NET Interactive's Cancel signals the cell's token (KernelInvocationContext.Current
+                // .CancellationToken). The cell gets a grace period to stop, so nothing of it is left running to write
+                // into a console that the next notebook's kernel owns; code that ignores the token is abandoned.
+                await kernel.SendAsync(new Microsoft.DotNet.Interactive.Commands.Cancel())
+                    .WaitAsync(CancellationGrace, options.Time)
+                    .ContinueWith(_ => { }, TaskScheduler.Default);
+                await run.WaitAsync(CancellationGrace, options.Time).ContinueWith(_ => { }, TaskScheduler.Default);
                 outcome = new CellOutcome(false, "TimeoutException", $"The cell ran longer than {timeout.TotalSeconds:0.#} s (--cell-timeout).", []);
                 lock (outputs)
                 {
+                    outputs.RemoveAll(o => o["output_type"]?.GetValue<string>() == "error");
                     outputs.Add(CellExecutor.ErrorOutput(outcome));
                 }
             }
-            await cts.CancelAsync();
+            await timer.CancelAsync();
         }
         else
         {

@@ -99,6 +99,35 @@ public sealed class NotebookRunnerTests
     }
 
     [Fact]
+    public async Task Cell_running_past_the_cell_timeout_fails_the_notebook_and_is_cancelled()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var marker = Path.Combine(TestPaths.TempDirectory(), "started");
+        var runner = new NotebookRunner(new NotebookRunOptions
+        {
+            OutputDirectory = TestPaths.TempDirectory(),
+            CellTimeout = TimeSpan.FromSeconds(30),
+            Time = time,
+            Parameters = [new("marker", marker)],
+        }, TextWriter.Null);
+
+        var run = runner.RunAsync(TestPaths.Fixture("slow-cell", "slow-cell.ipynb"), TestContext.Current.CancellationToken);
+        // The cell waits for its cancellation token forever; once it is running, the (fake) clock passes the limit.
+        while (!File.Exists(marker) && !run.IsCompleted)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+        time.Advance(TimeSpan.FromSeconds(31));
+        var result = await run;
+
+        // Cells: 0 parameters, 1 injected, 2 slow, 3 never.
+        Assert.Equal(3, result.Failure!.CellNumber);
+        Assert.Equal("TimeoutException", result.Failure.Outcome.ErrorName);
+        Assert.Contains("30 s", result.Failure.Outcome.ErrorValue);
+        Assert.Equal(3, result.CellsRun);
+    }
+
+    [Fact]
     public async Task Dib_notebook_runs_with_injected_parameters()
     {
         var (result, executed, _, _) = await RunAsync(TestPaths.Fixture("dib", "greeting.dib"), "greeting=hi", "repeat=2");
