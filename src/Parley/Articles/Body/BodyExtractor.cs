@@ -60,7 +60,8 @@ internal sealed class BodyExtractor
 
     private List<BodyBlock> Run(HtmlDocument doc, PageMetadata meta)
     {
-        var body = Dom.Elements(doc.DocumentNode, "body").FirstOrDefault() ?? doc.DocumentNode;
+        // The whole document, not <body>: a stray </body> or </html> leaves the rest of the page outside it.
+        var body = doc.DocumentNode;
         ComputeStats(body);
         int total = Math.Max(1, _stats[body].Text);
         _totalProse = Math.Max(1, _stats[body].Prose);

@@ -50,6 +50,20 @@ internal static partial class TitleCleaner
         return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept).Trim();
     }
 
+    /// <summary>The article title from a page's <c>&lt;title&gt;</c>: the segment the headline names, else what is left
+    /// once the site name is removed, keeping the first segment when a tagline follows ("Headline | Top 10 picks").</summary>
+    public static string FromTitleTag(string titleTag, string? site, string? host, string? headline)
+    {
+        var cleaned = Clean(titleTag, site, host, headline);
+        if (headline is not null && Key(cleaned) == Key(headline)) return cleaned;
+        var parts = Separator().Split(cleaned);
+        if (parts.Length < 2) return cleaned;
+        // A hyphen inside a headline is common ("Kyiv - Moscow talks"): only split on it when a part is short.
+        var first = parts[0].Trim();
+        if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
+        return cleaned;
+    }
+
     /// <summary>A comparison key: case-folded letters and digits separated by single spaces.</summary>
     public static string Key(string s)
     {
