@@ -84,7 +84,7 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
         err.WriteLine($"all             {score.All}");
         err.WriteLine($"direct quotes   {score.DirectQuotes}");
         err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speaker         {score.SpeakerAccuracy:0.000} ({score.SpeakerCorrect}/{score.SpeakerTotal} matched with a gold source)"));
-        err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed           {score.ArticlesPerSecond:N0} articles/s on one thread ({score.Seconds:0.000} s)"));
+        err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"speed           {score.ArticlesPerSecond:N0} articles/s wall clock on one thread ({score.Seconds:0.000} s); {score.ArticlesPerCpuSecond:N0} articles per CPU second ({score.CpuSeconds:0.000} s)"));
         Console.Out.WriteLine(ParleyJson.ToLine(new
         {
             benchmark = "polnear",
@@ -95,6 +95,7 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
             directQuotes = Figures(score.DirectQuotes),
             speakerAccuracy = Math.Round(score.SpeakerAccuracy, 4),
             articlesPerSecond = Math.Round(score.ArticlesPerSecond, 1),
+            articlesPerCpuSecond = Math.Round(score.ArticlesPerCpuSecond, 1),
         }));
         return 0;
     }

@@ -64,14 +64,12 @@ internal sealed class StatementsCommand : AsyncCommand<StatementsCommand.Setting
         bool csv = settings.Format == "csv";
         if (csv) await stdout.WriteLineAsync(string.Join(',', CsvColumns));
         int articles = 0, failed = 0, statements = 0;
-        foreach (var path in StatementInputs.Expand(settings.Inputs))
+        await foreach (var result in ArticleFiles.ReadAsync(ArticleFiles.Expand(settings.Inputs), articleExtractor, cancellationToken))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var (article, error) = StatementInputs.Load(path, articleExtractor);
-            if (article is null)
+            if (result.Article is not { } article)
             {
                 failed++;
-                err.MarkupLineInterpolated($"[yellow]{path}: {error}[/]");
+                err.MarkupLineInterpolated($"[yellow]{result.Source}: {result.Error}[/]");
                 continue;
             }
             articles++;
@@ -80,6 +78,11 @@ internal sealed class StatementsCommand : AsyncCommand<StatementsCommand.Setting
                 statements++;
                 await stdout.WriteLineAsync(csv ? ToCsv(statement) : ParleyJson.ToLine(statement));
             }
+        }
+        if (articles + failed == 0)
+        {
+            err.MarkupLine("[red]parley statements: no article files found in the inputs.[/]");
+            return 1;
         }
         await stdout.FlushAsync(cancellationToken);
         err.MarkupLineInterpolated($"[grey]{statements} statements from {articles} articles ({failed} failed).[/]");

@@ -32,6 +32,7 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, ActorEntry> _byName;
     private readonly FrozenDictionary<string, (ActorEntry Actor, ActorRole? Role)[]> _byNoun;
     private readonly FrozenDictionary<string, string> _affiliations;
+    private readonly FrozenSet<string> _nameStarts;
 
     private Gazetteer(ActorDocument document)
     {
@@ -72,6 +73,7 @@ public sealed class Gazetteer
         _byNoun = byNoun.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         _affiliations = affiliations.ToFrozenDictionary(StringComparer.Ordinal);
         MaxNameTokens = byName.Keys.Concat(byNoun.Keys).Max(k => k.Count(c => c == ' ') + 1);
+        _nameStarts = byName.Keys.Select(k => k.Split(' ')[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
         static void Add(Dictionary<string, List<(ActorEntry, ActorRole?)>> map, string key, (ActorEntry, ActorRole?) value)
         {
@@ -207,7 +209,24 @@ public sealed class Gazetteer
             var word = words[i].EndsWith("'s", StringComparison.Ordinal) ? words[i][..^2] : words[i];
             if (_affiliations.TryGetValue(word, out var one)) return one;
         }
+        // "Emmanuel Macron's diplomatic adviser", "an aide to Zelensky": the party of the actor named.
+        for (int i = 0; i < words.Length; i++)
+        {
+            var word = words[i].EndsWith("'s", StringComparison.Ordinal) ? words[i][..^2] : words[i];
+            if (_byName.TryGetValue(word, out var actor) && PartyOf(actor, null) is var party && party != Taxonomy.UnknownParty)
+                return party;
+        }
         return null;
+    }
+
+    /// <summary>Whether a word can start a known name ("Zelensky", "Vladimir", "White"); a cheap filter before
+    /// building n-gram keys from running text.</summary>
+    internal bool CanStartName(ReadOnlySpan<char> word)
+    {
+        int apostrophe = word.IndexOfAny('\'', '\u2019');
+        if (apostrophe > 0) word = word[..apostrophe];
+        if (word.IndexOf('.') >= 0) return true; // "U.S.", "J.D." — rare, let the full key decide
+        return _nameStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
     /// <summary>Whether a normalized key is a known name or alias (used to find antecedents in running text).</summary>
@@ -219,7 +238,10 @@ public sealed class Gazetteer
     {
         var sb = new StringBuilder(text.Length);
         bool space = false;
-        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        bool ascii = true;
+        foreach (var c in text)
+            if (c > 127) { ascii = false; break; }
+        foreach (var c in ascii ? text : text.Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == '.') continue;
             if (char.IsWhiteSpace(c))

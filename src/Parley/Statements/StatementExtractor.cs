@@ -50,7 +50,7 @@ public sealed class StatementExtractor
         var text = article.Text ?? "";
         if (text.Length == 0) return [];
 
-        var quotes = QuoteFinder.Find(text);
+        var quotes = QuoteFinder.Find(text, _options.DoubledApostropheQuotes);
         var sentences = SentenceSplitter.Split(text, quotes);
         var date = article.Published?.Day;
         var resolver = new SpeakerResolver(_gazetteer, date);
@@ -152,7 +152,7 @@ public sealed class StatementExtractor
                 else continue;
                 if (Build(article, text, carried, resolution, sentenceQuotes) is not { } statement) continue;
                 // "“…,” he said. “…”": the quotation goes on after the attribution; one statement, as annotators mark it.
-                if (carried.Construction == Construction.CarriedQuote && lastStatementSentence == si - 1
+                if (_options.JoinContinuedQuotes && carried.Construction == Construction.CarriedQuote && lastStatementSentence == si - 1
                     && sentences[si - 1].Paragraph == sentence.Paragraph && statements.Count > 0
                     && statements[^1].Kind is StatementKind.Quote && statements[^1].SpeakerMentionStart == carried.MentionStart)
                 {

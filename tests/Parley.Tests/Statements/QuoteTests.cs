@@ -116,4 +116,33 @@ public class QuoteTests
         Assert.Equal("Europe", s.Party);
         Assert.Equal("Kallas", s.SpeakerMention);
     }
+
+    [Fact]
+    public void Doubled_apostrophes_are_quotation_marks_only_when_asked()
+    {
+        var text = "''We will sign nothing under pressure,'' Mr. Umerov said.";
+        var article = Parley.Testing.Some.Article(text);
+        var off = new StatementExtractor().Extract(article);
+        Assert.DoesNotContain(off, s => s.Kind == StatementKind.Quote);
+        var on = new StatementExtractor(options: new StatementExtractorOptions { DoubledApostropheQuotes = true }).Extract(article);
+        var s = Assert.Single(on);
+        Assert.Equal(StatementKind.Quote, s.Kind);
+        Assert.Equal("We will sign nothing under pressure", s.Text);
+        Assert.Equal("Mr. Umerov", s.SpeakerMention);
+        Assert.Equal("rustem-umerov", s.ActorId);
+        Extract.AssertSlices(text, s);
+    }
+
+    [Fact]
+    public void Continued_quotation_joins_the_first_only_when_asked()
+    {
+        var text = "“We are ready,” Peskov said. “The rest depends on Kyiv.”";
+        var article = Parley.Testing.Some.Article(text);
+        var separate = new StatementExtractor().Extract(article);
+        Assert.Equal(["We are ready", "The rest depends on Kyiv."], separate.Select(s => s.Text));
+        Assert.All(separate, s => Assert.Equal("dmitry-peskov", s.ActorId));
+        var joined = Assert.Single(new StatementExtractor(options: new StatementExtractorOptions { JoinContinuedQuotes = true }).Extract(article));
+        Assert.Equal(text[1..^1], joined.Text);
+        Extract.AssertSlices(text, joined);
+    }
 }

@@ -26,7 +26,9 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
         "aide", "aides", "adviser", "advisers", "advisor", "advisors", "negotiator", "negotiators", "spokesperson",
         "spokesman", "spokeswoman", "representative", "representatives", "officer", "officers", "member", "members",
         "lawmaker", "lawmakers", "figure", "figures", "minister", "ministers", "analyst", "analysts", "envoy", "envoys",
-        "staffer", "staffers", "participant", "participants", "delegate", "delegates",
+        "staffer", "staffers", "participant", "participants", "delegate", "delegates", "leaders", "executive",
+        "executives", "commander", "commanders", "mps", "deputy", "deputies", "governments", "capitals", "allies",
+        "counterparts", "colleagues", "observers", "experts", "analyst",
     };
 
     private static readonly HashSet<string> RoleWords = new(StringComparer.OrdinalIgnoreCase)
@@ -46,8 +48,13 @@ internal sealed class SpeakerResolver(Gazetteer gazetteer, DateOnly? date)
         ActorMatch? subject = null;
         for (int i = 0; i < tokens.Count; i++)
         {
-            if (!tokens[i].IsCapitalized(text)) continue;
-            for (int n = Math.Min(max, tokens.Count - i); n >= 1; n--)
+            if (!tokens[i].IsCapitalized(text) || !gazetteer.CanStartName(tokens[i].In(text))) continue;
+            // Names are runs of capitalized words ("Vladimir Putin", "White House", "Ursula von der Leyen").
+            int run = 1;
+            while (run < max && i + run < tokens.Count && (tokens[i + run].IsCapitalized(text)
+                   || tokens[i + run].Type == TokenType.Word && text[tokens[i + run].Start] is 'v' or 'd' && tokens[i + run].Length <= 3))
+                run++;
+            for (int n = run; n >= 1; n--)
             {
                 var last = tokens[i + n - 1];
                 if (last.Type != TokenType.Word) continue;

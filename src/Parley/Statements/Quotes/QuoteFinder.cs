@@ -4,18 +4,19 @@ namespace Parley.Statements.Quotes;
 /// <param name="Open">Index of the opening mark.</param>
 /// <param name="Close">Index of the closing mark; for an unclosed quote, the end of the paragraph it stops at.</param>
 /// <param name="Closed">False when no closing mark was found and the quote was cut at a paragraph end.</param>
-internal readonly record struct QuoteSpan(int Open, int Close, bool Closed)
+/// <param name="Width">Length of each mark: 1, or 2 for the doubled apostrophes (<c>''…''</c>) of some newspapers.</param>
+internal readonly record struct QuoteSpan(int Open, int Close, bool Closed, int Width = 1)
 {
     /// <summary>First character inside the marks.</summary>
-    public int InnerStart => Open + 1;
+    public int InnerStart => Open + Width;
 
     /// <summary>End (exclusive) of the words inside the marks.</summary>
     public int InnerEnd => Close;
 
     /// <summary>End (exclusive) of the span including the closing mark.</summary>
-    public int OuterEnd => Closed ? Close + 1 : Close;
+    public int OuterEnd => Closed ? Close + Width : Close;
 
-    public bool Contains(int index) => index > Open && index < Close;
+    public bool Contains(int index) => index >= Open + Width && index < Close;
 }
 
 /// <summary>
@@ -29,51 +30,64 @@ internal readonly record struct QuoteSpan(int Open, int Close, bool Closed)
 /// </remarks>
 internal static class QuoteFinder
 {
-    public static List<QuoteSpan> Find(string text)
+    public static List<QuoteSpan> Find(string text, bool doubledApostrophes = false)
     {
         var spans = new List<QuoteSpan>();
         int open = -1;
+        int width = 1;
         char opener = '\0';
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
+            // Doubled apostrophes stand for a straight double quotation mark.
+            bool doubled = doubledApostrophes && c == '\'' && i + 1 < text.Length && text[i + 1] == '\'';
             if (c == '\n')
             {
                 if (open < 0) continue;
                 // The paragraph ends inside a quote: continue only if the next paragraph reopens it.
                 int next = i;
                 while (next < text.Length && char.IsWhiteSpace(text[next])) next++;
-                if (next < text.Length && IsOpening(text, next, text[next]))
+                bool nextDoubled = doubledApostrophes && next + 1 < text.Length && text[next] == '\'' && text[next + 1] == '\'';
+                if (next < text.Length && (IsOpening(text, next, text[next]) || nextDoubled))
                 {
-                    i = next; // the reopening mark belongs to the same quotation
+                    i = nextDoubled ? next + 1 : next; // the reopening mark belongs to the same quotation
                     continue;
                 }
-                spans.Add(new QuoteSpan(open, TrimEnd(text, open + 1, i), false));
+                spans.Add(new QuoteSpan(open, TrimEnd(text, open + width, i), false, width));
                 open = -1;
                 continue;
             }
             if (open < 0)
             {
-                if (IsOpening(text, i, c))
+                if (doubled && (i == 0 || !char.IsLetterOrDigit(text[i - 1]) || i + 2 < text.Length && char.IsLetterOrDigit(text[i + 2])))
+                {
+                    open = i;
+                    opener = '"';
+                    width = 2;
+                    i++;
+                }
+                else if (IsOpening(text, i, c))
                 {
                     open = i;
                     opener = c;
+                    width = 1;
                 }
                 continue;
             }
-            if (Closes(opener, text, i, c))
+            if (width == 2 ? doubled : Closes(opener, text, i, c))
             {
-                spans.Add(new QuoteSpan(open, i, true));
+                spans.Add(new QuoteSpan(open, i, true, width));
                 open = -1;
+                if (doubled) i++;
             }
-            else if (c == opener && c is '\u201C' or '\u00AB' && IsOpening(text, i, c) && !LooksClosing(text, i))
+            else if (width == 1 && c == opener && c is '\u201C' or '\u00AB' && IsOpening(text, i, c) && !LooksClosing(text, i))
             {
                 // A second opening mark before any closing one: the first quote was never closed.
                 spans.Add(new QuoteSpan(open, TrimEnd(text, open + 1, i), false));
                 open = i;
             }
         }
-        if (open >= 0) spans.Add(new QuoteSpan(open, TrimEnd(text, open + 1, text.Length), false));
+        if (open >= 0) spans.Add(new QuoteSpan(open, TrimEnd(text, open + width, text.Length), false, width));
         return spans;
     }
 

@@ -52,7 +52,7 @@ internal sealed class ClauseAnalyzer
                 if (particleIsCue) cueLast = i + 1;
             }
             if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
-                && Lexicon.NounMarkers.Contains(tokens[pw].In(text).ToString()))
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)))
                 continue; // "the claims", "his warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
@@ -112,7 +112,7 @@ internal sealed class ClauseAnalyzer
         int mentionStart = _t[npStart].Start, mentionEnd = _t[npEnd - 1].End;
 
         int before = i;
-        while (before > 0 && _t[before - 1].Type == TokenType.Word && Lexicon.SentenceAdverbs.Contains(Word(before - 1))) before--;
+        while (before > 0 && _t[before - 1].Type == TokenType.Word && Lexicon.SentenceAdverbs.Has(_t[before - 1].In(_text))) before--;
         int contentStart, contentEnd;
         if (before == 0 || before == 1 && _t[0].Type != TokenType.Word)
         {
@@ -175,12 +175,12 @@ internal sealed class ClauseAnalyzer
     private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
 
     private bool IsVerbLike(int k) =>
-        _t[k].Type == TokenType.Word && (Lexicon.Verbs.Contains(Word(k)) || CueLexicon.TryGet(_t[k].In(_text), out _));
+        _t[k].Type == TokenType.Word && (Lexicon.Verbs.Has(_t[k].In(_text)) || CueLexicon.TryGet(_t[k].In(_text), out _));
 
     private bool IsNameToken(int k)
     {
         var t = _t[k];
-        if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Contains(Word(k));
+        if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Has(_t[k].In(_text));
         if (t.Length != 1 || k + 1 >= _t.Count || _t[k + 1].Type != TokenType.Word) return false;
         char c = _text[t.Start];
         if (c is '\'' or '\u2019' or '-') return _t[k + 1].Start == t.End;
@@ -201,7 +201,7 @@ internal sealed class ClauseAnalyzer
     private Candidate? SubjectFirst(int i, int cueLast, CueWord cue, int lastMentionStart, int lastMentionEnd)
     {
         int j = i - 1;
-        while (j >= 0 && _t[j].Type == TokenType.Word && Lexicon.Auxiliaries.Contains(Word(j)) && !IsSubjectPronoun(j)) j--;
+        while (j >= 0 && _t[j].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[j].In(_text)) && !IsSubjectPronoun(j)) j--;
         // "Zelensky, who met Trump on Friday, said" / "Dmitry Peskov, the Kremlin spokesman, said"
         if (j >= 0 && (IsPunct(j, ',') || IsPunct(j, ')') || IsPunct(j, '\u2014')))
         {
@@ -209,7 +209,7 @@ internal sealed class ClauseAnalyzer
             char open = IsPunct(j, ')') ? '(' : _text[_t[j].Start];
             while (k >= 0 && j - k < 30 && !(IsPunct(k, open) || open == ',' && IsPunct(k, '\u2014'))) k--;
             bool participle = (cue.Flags & CueFlags.Participle) != 0;
-            if (!participle && k > 0 && k + 1 < j && IsRelativeOrAppositive(k + 1)) j = k - 1;
+            if (!participle && k > 0 && k + 1 < j && (IsRelativeOrAppositive(k + 1) || IsPlainAppositive(k + 1, j))) j = k - 1;
             else if (participle || cue.Flags.HasFlag(CueFlags.Participle))
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
@@ -228,7 +228,7 @@ internal sealed class ClauseAnalyzer
                 : null;
         }
         if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
-        while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Contains(Word(npStart))) npStart++;
+        while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
         if (!IsSpeakerPhrase(npStart, npEnd)) return null;
         if ((cue.Flags & CueFlags.Belief) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
             return null;
@@ -239,7 +239,8 @@ internal sealed class ClauseAnalyzer
         int beforeMention = npStart - 1;
         bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
         int after = SkipCueAdverbials(cueLast + 1);
-        bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',');
+        bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',')
+                            || afterBreak && beforeMention >= 3 && IsTrailingPhrase(after);
         bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
             || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
         if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
@@ -267,7 +268,7 @@ internal sealed class ClauseAnalyzer
         if (lastMentionStart >= 0)
             return Forward(i, cueLast, cue, lastMentionStart, lastMentionEnd, Construction.Participle);
         int k = 0;
-        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Contains(Word(k)))) k++;
+        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text)))) k++;
         if (k >= i) return null;
         int s = k;
         if (IsSubjectPronoun(k)) k++;
@@ -385,14 +386,14 @@ internal sealed class ClauseAnalyzer
                 continue;
             }
             if (w is "on" or "late" or "early" or "last" or "this" && p + 1 < _t.Count
-                && (Lexicon.Weekdays.Contains(Word(p + 1)) || IsWord(p + 1, "week") || IsWord(p + 1, "month")
+                && (Lexicon.Weekdays.Has(_t[p + 1].In(_text)) || IsWord(p + 1, "week") || IsWord(p + 1, "month")
                     || IsWord(p + 1, "night") || IsWord(p + 1, "weekend") || IsWord(p + 1, "year")))
             {
                 p += 2;
                 continue;
             }
             if (w is "in" or "at" or "during" or "on" or "to" && p + 1 < _t.Count && _t[p + 1].Type == TokenType.Word
-                && (Lexicon.Determiners.Contains(Word(p + 1)) || _t[p + 1].IsCapitalized(_text) || IsWord(p + 1, "reporters")))
+                && (Lexicon.Determiners.Has(_t[p + 1].In(_text)) || _t[p + 1].IsCapitalized(_text) || IsWord(p + 1, "reporters")))
             {
                 // "in a statement", "at a news conference in Kyiv", "on Telegram", "to reporters": skip to the
                 // clause start if one follows within a few words.
@@ -417,9 +418,38 @@ internal sealed class ClauseAnalyzer
         _t[k].Type == TokenType.Word && CueLexicon.TryGet(_t[k].In(_text), out var c) && (c.Flags & CueFlags.Participle) != 0
         && (c.Flags & CueFlags.Belief) == 0;
 
-    private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Contains(Word(k));
+    private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[k].In(_text));
 
-    private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Contains(Word(k));
+    private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Has(_t[k].In(_text));
+
+    // "Ki Hong, 33, said", "J. Gerald Hebert, executive director of the Campaign Legal Center, said":
+    // a short phrase between commas with no finite verb and no cue.
+    private bool IsPlainAppositive(int from, int to)
+    {
+        if (to - from > 14) return false;
+        for (int k = from; k < to; k++)
+        {
+            if (_t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return false;
+            if (_t[k].Type == TokenType.Word && (IsVerbLike(k) || IsSubjectPronoun(k))) return false;
+        }
+        return true;
+    }
+
+    // "…, Ben Carson said after the attacks." — a short trailing phrase, not the content of the statement.
+    private bool IsTrailingPhrase(int p)
+    {
+        int words = 0;
+        for (int k = p; k < _t.Count; k++)
+        {
+            if (IsTerminal(k) && k == _t.Count - 1) break;
+            if (_t[k].Type != TokenType.Word) return false;
+            if (IsWord(k, "that") || IsVerbLike(k) || IsSubjectPronoun(k)) return false;
+            var w = _t[k].In(_text);
+            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (++words > 8) return false;
+        }
+        return words > 0;
+    }
 
     private bool IsRelativeOrAppositive(int k)
     {

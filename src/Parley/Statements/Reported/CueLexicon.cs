@@ -52,6 +52,7 @@ internal static class CueLexicon
         "continue", "surmise", "muse", "shout", "yell", "scream", "chant", "exclaim", "plead", "laugh", "sigh",
         "press", "interject", "interrupt", "quip", "recall", "remember", "reason", "offer", "begin", "conclude",
         "gush", "marvel", "snap", "cry", "whisper", "murmur", "mutter", "deadpan", "shrug", "smile", "grin", "tease",
+        "bark", "scoff", "growl", "thunder", "roar", "joke", "quip", "retort", "fume", "rage", "cheer", "boom",
     ];
 
     private static readonly string[] Beliefs = ["believe", "think", "hope", "fear", "expect", "feel", "doubt", "worry"];

@@ -5,6 +5,10 @@ namespace Parley.Statements.Reported;
 /// <summary>Closed word classes the clause rules look at.</summary>
 internal static class Lexicon
 {
+    /// <summary>Membership test for a word in the text, without allocating a string.</summary>
+    public static bool Has(this FrozenSet<string> set, ReadOnlySpan<char> word) =>
+        set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 
     public static readonly FrozenSet<string> Determiners = Set(

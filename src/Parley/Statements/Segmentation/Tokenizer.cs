@@ -66,8 +66,9 @@ internal static class Tokenizer
                 continue;
             }
             var type = quoteMark(i) ?? TokenType.Punct;
-            tokens.Add(new Token(i, i + 1, type));
-            i++;
+            int width = type != TokenType.Punct && c == '\'' && i + 1 < end && text[i + 1] == '\'' ? 2 : 1;
+            tokens.Add(new Token(i, i + width, type));
+            i += width;
         }
     }
 }
