@@ -334,20 +334,40 @@ public sealed class TextClassifier : IDisposable
             Text = r.Text,
             Context = r.Context,
             ContextWords = r.ContextWords,
+            ContextEmbedding = r.ContextEmbedding,
             Label = r.Label,
             Embedding = r.Embedding,
             Weight = balance ? (float)rows.Count / (counts.Count * counts[r.Label]) : 1f,
         }).ToArray();
     }
 
-    private static TextRow ToRow(string text, string? context, string label, float[]? embedding, double embeddingWeight) => new()
+    private static TextRow ToRow(string text, string? context, string label, float[]? embedding, double embeddingWeight)
     {
-        Text = text ?? "",
-        Context = context ?? "",
-        ContextWords = Conjoin(context, text),
-        Label = label,
-        Embedding = embedding is null ? new float[SentenceEmbedder.Dimensions] : Scale(embedding, embeddingWeight),
-    };
+        var row = new TextRow
+        {
+            Text = text ?? "",
+            Context = context ?? "",
+            ContextWords = Conjoin(context, text),
+            Label = label,
+            Embedding = embedding is null ? new float[SentenceEmbedder.Dimensions] : Scale(embedding, embeddingWeight),
+        };
+        if (embedding is not null && !string.IsNullOrEmpty(context))
+        {
+            var block = ContextBlock(context);
+            var indices = Enumerable.Range(block * SentenceEmbedder.Dimensions, SentenceEmbedder.Dimensions).ToArray();
+            row.ContextEmbedding = new Microsoft.ML.Data.VBuffer<float>(TextRow.ContextBlocks * SentenceEmbedder.Dimensions, SentenceEmbedder.Dimensions, row.Embedding, indices);
+        }
+        return row;
+    }
+
+    // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.
+    private static int ContextBlock(string context)
+    {
+        var hash = 2166136261u;
+        foreach (var c in context)
+            hash = (hash ^ c) * 16777619u;
+        return (int)(hash % TextRow.ContextBlocks);
+    }
 
     private static float[] Scale(float[] vector, double weight)
     {

@@ -21,6 +21,13 @@ internal sealed class TextRow
 
     public string Label { get; set; } = "";
 
+    /// <summary>The embedding placed in the block of <see cref="Context"/> (zero elsewhere): per-context embedding weights.</summary>
+    [VectorType(ContextBlocks * SentenceEmbedder.Dimensions)]
+    public VBuffer<float> ContextEmbedding { get; set; } = new(ContextBlocks * SentenceEmbedder.Dimensions, 0, [], []);
+
+    /// <summary>How many context blocks there are; a context's block is a stable hash of its name.</summary>
+    public const int ContextBlocks = 32;
+
     [VectorType(SentenceEmbedder.Dimensions)]
     public float[] Embedding { get; set; } = new float[SentenceEmbedder.Dimensions];
 
@@ -58,6 +65,8 @@ internal static class Pipeline
             features.Add("ContextOneHot");
         if (conjoin)
             features.Add("ContextNGrams");
+        if (conjoin && options.UseEmbeddings)
+            features.Add(nameof(TextRow.ContextEmbedding));
         var contextText = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,

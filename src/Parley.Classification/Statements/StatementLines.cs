@@ -37,7 +37,7 @@ internal static class StatementLines
         }
         catch (JsonException ex)
         {
-            return new(number, null, null, $"line {number}: not valid JSON ({ex.Message})");
+            return new(number, null, null, $"line {number}: not valid JSON ({ex.Message.ReplaceLineEndings(" ")})");
         }
         var text = String(record, "text");
         if (text is null)
