@@ -42,6 +42,7 @@ internal sealed class JupyterKernelServer : IDisposable
     private readonly NetMQPoller poller;
     private readonly Lock executionGate = new();
     private CancellationTokenSource? currentExecution;
+    private TaskCompletionSource? currentDone;
     private int executionCount;
 
     public JupyterKernelServer(ConnectionInfo connection, CompositeKernel kernel, TextWriter log, TimeProvider? time = null)
@@ -194,9 +195,11 @@ internal sealed class JupyterKernelServer : IDisposable
             Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count });
         }
         using var cts = new CancellationTokenSource();
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (executionGate)
         {
             currentExecution = cts;
+            currentDone = done;
         }
         CellOutcome outcome;
         try
@@ -219,7 +222,9 @@ internal sealed class JupyterKernelServer : IDisposable
             lock (executionGate)
             {
                 currentExecution = null;
+                currentDone = null;
             }
+            done.TrySetResult();
         }
         var reply = outcome.Succeeded
             ? new JsonObject { ["status"] = "ok", ["execution_count"] = count, ["user_expressions"] = new JsonObject(), ["payload"] = new JsonArray() }
@@ -235,27 +240,37 @@ internal sealed class JupyterKernelServer : IDisposable
     }
 
     /// <summary>Interrupts the running cell cooperatively: code that watches the invocation's cancellation token stops.</summary>
+    /// <remarks>
+    /// .NET Interactive's Cancel signals the cell's token (<c>KernelInvocationContext.Current.CancellationToken</c>);
+    /// a cell that has not stopped within two seconds is given up on: its reply goes out as interrupted.
+    /// </remarks>
     internal async Task InterruptAsync()
     {
         CancellationTokenSource? running;
+        Task? done;
         lock (executionGate)
         {
             running = currentExecution;
+            done = currentDone?.Task;
         }
-        if (running is null)
+        if (running is null || done is null)
         {
             return;
         }
-        try
+        var grace = TimeSpan.FromSeconds(2);
+        await kernel.SendAsync(new Cancel()).WaitAsync(grace, time).ContinueWith(_ => { }, TaskScheduler.Default);
+        await done.WaitAsync(grace, time).ContinueWith(_ => { }, TaskScheduler.Default);
+        if (!done.IsCompleted)
         {
-            await running.CancelAsync();
+            try
+            {
+                await running.CancelAsync();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The cell finished in the meantime.
+            }
         }
-        catch (ObjectDisposedException)
-        {
-            // The cell finished in the meantime.
-        }
-        // .NET Interactive's own cancel signals the invocation's token (KernelInvocationContext.Current.CancellationToken).
-        await kernel.SendAsync(new Cancel()).WaitAsync(TimeSpan.FromSeconds(2), time).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     private async Task<JsonObject> CompleteAsync(JsonObject content)
