@@ -52,7 +52,7 @@ internal sealed class ClauseAnalyzer
                 if (particleIsCue) cueLast = i + 1;
             }
             if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
-                && Lexicon.NounMarkers.Has(tokens[pw].In(text)))
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw))
                 continue; // "the claims", "his warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
@@ -78,6 +78,10 @@ internal sealed class ClauseAnalyzer
             else if (_t[k].Type != TokenType.Word && !IsPunct(k, ',')) return false;
         return false;
     }
+
+    // "to" after "went on", "appeared", "continued": the cue that follows is the speaker's own.
+    private bool IsRaisingInfinitive(int to) =>
+        IsWord(to, "to") && to > 0 && _t[to - 1].Type == TokenType.Word && Lexicon.RaisingVerbs.Has(_t[to - 1].In(_text));
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
 
@@ -201,7 +205,9 @@ internal sealed class ClauseAnalyzer
     private Candidate? SubjectFirst(int i, int cueLast, CueWord cue, int lastMentionStart, int lastMentionEnd)
     {
         int j = i - 1;
-        while (j >= 0 && _t[j].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[j].In(_text)) && !IsSubjectPronoun(j)) j--;
+        if (j >= 1 && IsRaisingInfinitive(j)) j -= 2; // "went on to say", "appeared to suggest"
+        while (j >= 0 && _t[j].Type == TokenType.Word && (Lexicon.Auxiliaries.Has(_t[j].In(_text)) || Lexicon.RaisingVerbs.Has(_t[j].In(_text)))
+               && !IsSubjectPronoun(j)) j--;
         // "Zelensky, who met Trump on Friday, said" / "Dmitry Peskov, the Kremlin spokesman, said"
         if (j >= 0 && (IsPunct(j, ',') || IsPunct(j, ')') || IsPunct(j, '\u2014')))
         {

@@ -78,6 +78,11 @@ internal static class Lexicon
         "is", "was", "were", "are", "has", "have", "had", "will", "would", "can", "could", "should", "may", "might",
         "must", "does", "did", "do", "won't", "wouldn't", "isn't", "wasn't", "aren't", "that", "if", "whether");
 
+    // Verbs that pass their subject to an infinitive cue: "went on to say", "appeared to suggest".
+    public static readonly FrozenSet<string> RaisingVerbs = Set(
+        "on", "went", "go", "goes", "continued", "continues", "appeared", "appears", "seemed", "seems", "proceeded",
+        "hastened", "rushed", "moved", "was", "is", "were", "are", "going", "used");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
