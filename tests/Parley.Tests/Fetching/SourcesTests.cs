@@ -42,6 +42,7 @@ public class SourcesTests
         var b = UrlList.Parse(new StringReader("https://A.example/1#top\nhttps://a.example/3"));
         var all = SourceListing.Combine([a, b]);
         Assert.Equal(["https://a.example/1", "https://a.example/2", "https://a.example/3"], all.Urls.Select(u => u.Url.AbsoluteUri));
+        Assert.Equal(1, all.Duplicates);
     }
 
     [Fact]

@@ -35,6 +35,9 @@ public sealed record SourceUrl(Uri Url, DateTimeOffset? Published);
 /// <param name="Problems">One message per entry that could not be used.</param>
 public sealed record SourceListing(IReadOnlyList<SourceUrl> Urls, IReadOnlyList<string> Problems)
 {
+    /// <summary>How many entries were merged into an earlier one with the same normalized URL.</summary>
+    public int Duplicates { get; init; }
+
     /// <summary>The listing with only items published on or after <paramref name="since"/> (undated items are kept).</summary>
     public SourceListing Since(DateTimeOffset? since) =>
         since is null ? this : this with { Urls = Urls.Where(u => u.Published is null || u.Published >= since).ToList() };
@@ -45,11 +48,17 @@ public sealed record SourceListing(IReadOnlyList<SourceUrl> Urls, IReadOnlyList<
         var seen = new HashSet<Uri>();
         var urls = new List<SourceUrl>();
         var problems = new List<string>();
+        int duplicates = 0;
         foreach (var listing in listings)
         {
             problems.AddRange(listing.Problems);
-            urls.AddRange(listing.Urls.Where(u => seen.Add(u.Url)));
+            duplicates += listing.Duplicates;
+            foreach (var url in listing.Urls)
+            {
+                if (seen.Add(url.Url)) urls.Add(url);
+                else duplicates++;
+            }
         }
-        return new SourceListing(urls, problems);
+        return new SourceListing(urls, problems) { Duplicates = duplicates };
     }
 }
