@@ -1,0 +1,139 @@
+using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
+
+namespace Parley.Articles;
+
+/// <summary>Reads article files from disk: inputs expanded to files, one <see cref="ExtractionResult"/> per file.</summary>
+public static class ArticleFiles
+{
+    private static readonly string[] ArticleExtensions = [".html", ".htm", ".xhtml", ".shtml", ".txt", ".gz", ".php", ".asp", ".aspx"];
+
+    /// <summary>Expands files, folders (recursively) and globs into a sorted, de-duplicated list of files.</summary>
+    /// <remarks>
+    /// A folder contributes its article files (<c>.html</c>, <c>.htm</c>, <c>.xhtml</c>, <c>.shtml</c>, <c>.txt</c>, <c>.gz</c>,
+    /// <c>.php</c>, <c>.asp(x)</c> and files without an extension), skipping hidden files and folders; a named file is always
+    /// kept, even when it does not exist, so that reading it gives an error result instead of silently dropping it.
+    /// Globs support <c>*</c>, <c>?</c> and <c>**</c>. Order is ordinal by full path, so output is stable.
+    /// </remarks>
+    public static IReadOnlyList<string> Expand(IEnumerable<string> inputs) => ExpandWithProblems(inputs).Files;
+
+    /// <summary>Like <see cref="Expand"/>, and also says which inputs matched nothing.</summary>
+    internal static (IReadOnlyList<string> Files, IReadOnlyList<string> Problems) ExpandWithProblems(IEnumerable<string> inputs)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var problems = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (string.IsNullOrWhiteSpace(input)) continue;
+            if (Directory.Exists(input))
+            {
+                int before = files.Count;
+                foreach (var f in EnumerateArticles(input)) files.Add(Path.GetFullPath(f));
+                if (files.Count == before) problems.Add($"{input}: folder has no article files");
+            }
+            else if (input.IndexOfAny(['*', '?']) >= 0)
+            {
+                int before = files.Count;
+                foreach (var f in Glob(input)) files.Add(f);
+                if (files.Count == before) problems.Add($"{input}: no files match");
+            }
+            else
+            {
+                files.Add(Path.GetFullPath(input));
+                if (!File.Exists(input)) problems.Add($"{input}: file not found");
+            }
+        }
+        return (files.ToList(), problems);
+    }
+
+    private static IEnumerable<string> EnumerateArticles(string dir)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System, IgnoreInaccessible = true };
+        foreach (var f in Directory.EnumerateFiles(dir, "*", options))
+        {
+            var name = Path.GetFileName(f);
+            if (name.StartsWith('.')) continue;
+            if (f.Split(Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1 && part != ".." )) continue;
+            var ext = Path.GetExtension(name).ToLowerInvariant();
+            if (ext.Length == 0 || ArticleExtensions.Contains(ext)) yield return f;
+        }
+    }
+
+    private static IEnumerable<string> Glob(string pattern)
+    {
+        var full = Path.GetFullPath(pattern.Replace('\\', '/'));
+        var parts = full.Split('/');
+        int firstWild = Array.FindIndex(parts, p => p.IndexOfAny(['*', '?']) >= 0);
+        var baseDir = string.Join('/', parts[..firstWild]);
+        if (baseDir.Length == 0) baseDir = "/";
+        if (!Directory.Exists(baseDir)) yield break;
+        var regex = new Regex("^" + GlobToRegex(full) + "$", RegexOptions.CultureInvariant);
+        bool recursive = parts.Length - firstWild > 1 || full.Contains("**", StringComparison.Ordinal);
+        var options = new EnumerationOptions { RecurseSubdirectories = recursive, IgnoreInaccessible = true, AttributesToSkip = 0 };
+        foreach (var f in Directory.EnumerateFiles(baseDir, "*", options))
+            if (regex.IsMatch(f.Replace('\\', '/'))) yield return f;
+    }
+
+    private static string GlobToRegex(string glob)
+    {
+        var sb = new System.Text.StringBuilder();
+        for (int i = 0; i < glob.Length; i++)
+        {
+            char c = glob[i];
+            if (c == '*' && i + 1 < glob.Length && glob[i + 1] == '*')
+            {
+                i++;
+                if (i + 1 < glob.Length && glob[i + 1] == '/') { i++; sb.Append("(?:.*/)?"); }
+                else sb.Append(".*");
+            }
+            else if (c == '*') sb.Append("[^/]*");
+            else if (c == '?') sb.Append("[^/]");
+            else sb.Append(Regex.Escape(c.ToString()));
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Reads and extracts each file in order, streaming one result per file.</summary>
+    /// <remarks>Never throws for a bad file: a missing, unreadable, empty, binary, oversized or undecodable file gives a
+    /// result with <see cref="ExtractionResult.Error"/> set, and the rest go on. Only cancellation ends the sequence early.</remarks>
+    /// <param name="paths">Files, typically from <see cref="Expand"/>.</param>
+    /// <param name="extractor">The extractor to use.</param>
+    /// <param name="ct">Cancels between files.</param>
+    public static async IAsyncEnumerable<ExtractionResult> ReadAsync(IEnumerable<string> paths, ArticleExtractor extractor,
+        [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(extractor);
+        foreach (var path in paths)
+        {
+            ct.ThrowIfCancellationRequested();
+            yield return await ReadOneAsync(path, extractor, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ExtractionResult> ReadOneAsync(string path, ArticleExtractor extractor, CancellationToken ct)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return ExtractionResult.Fail(path, Directory.Exists(path) ? "is a folder, not a file" : "file not found");
+            long limit = extractor.Options.MaxPageBytes;
+            if (info.Length > limit)
+                return ExtractionResult.Fail(path, $"file is {info.Length / 1048576.0:0.0} MB, over the {limit / 1048576.0:0.#} MB limit");
+            bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
+        {
+            return ExtractionResult.Fail(path, $"cannot read file: {ex.Message}");
+        }
+        try
+        {
+            return extractor.ExtractBytes(bytes, path, url: null);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // A bug in extraction must not end the batch: it becomes this file's error, with the exception named.
+            return ExtractionResult.Fail(path, $"extraction failed ({ex.GetType().Name}): {ex.Message}");
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Text;
+using HtmlAgilityPack;
+using Parley.Articles.Text;
+
+namespace Parley.Articles.Body;
+
+/// <summary>Non-recursive walks over an HtmlAgilityPack tree: deep or broken pages must never overflow the stack.</summary>
+internal static class Dom
+{
+    /// <summary>Elements whose content is never text for a reader.</summary>
+    public static readonly HashSet<string> NonContent = new(StringComparer.Ordinal)
+    {
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas",
+        "video", "audio", "source", "track", "map", "head", "select", "option", "textarea", "input", "button", "#comment",
+    };
+
+    /// <summary>Every node under <paramref name="root"/> (not the root itself) in document order.</summary>
+    public static IEnumerable<HtmlNode> Descendants(HtmlNode root)
+    {
+        var stack = new Stack<HtmlNode>();
+        for (var c = root.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            yield return node;
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+        }
+    }
+
+    /// <summary>The elements under <paramref name="root"/> with the given tag name.</summary>
+    public static IEnumerable<HtmlNode> Elements(HtmlNode root, string name) =>
+        Descendants(root).Where(n => n.NodeType == HtmlNodeType.Element && n.Name == name);
+
+    /// <summary>The readable text under a node, normalized; script, style and the like left out.</summary>
+    public static string Text(HtmlNode root)
+    {
+        if (root.NodeType == HtmlNodeType.Text) return TextNormalizer.Normalize(((HtmlTextNode)root).Text);
+        var sb = new StringBuilder();
+        AppendRaw(root, sb);
+        return TextNormalizer.Normalize(sb.ToString());
+    }
+
+    /// <summary>Appends raw (entity-encoded) text under a node, with spaces at block and line breaks.</summary>
+    public static void AppendRaw(HtmlNode root, StringBuilder sb)
+    {
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.NodeType == HtmlNodeType.Text) { sb.Append(((HtmlTextNode)node).Text); continue; }
+            if (node.NodeType == HtmlNodeType.Comment || NonContent.Contains(node.Name)) continue;
+            if (node.Name is "br" or "p" or "div" or "li" or "td" or "th" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                sb.Append(' ');
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+        }
+    }
+
+    /// <summary>The class and id of an element, lower-cased, for hint matching.</summary>
+    public static string Hints(HtmlNode node)
+    {
+        if (node.NodeType != HtmlNodeType.Element || !node.HasAttributes) return "";
+        var cls = node.GetAttributeValue("class", "");
+        var id = node.GetAttributeValue("id", "");
+        if (cls.Length == 0 && id.Length == 0) return "";
+        var hints = (cls + " " + id).ToLowerInvariant();
+        if (!hints.Contains("elementor", StringComparison.Ordinal) && !hints.Contains("wp-block", StringComparison.Ordinal)) return hints;
+        // Page-builder classes name layout ("elementor-widget-wrap"), not content: they are not hints.
+        return string.Join(' ', hints.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(t => !t.StartsWith("elementor", StringComparison.Ordinal) && !t.StartsWith("wp-block", StringComparison.Ordinal) && !t.StartsWith("e-", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Whether the element is hidden by markup (hidden attribute, aria-hidden, inline display:none).</summary>
+    public static bool IsHidden(HtmlNode node)
+    {
+        if (!node.HasAttributes) return false;
+        if (node.Attributes["hidden"] is not null) return true;
+        if (node.GetAttributeValue("aria-hidden", "") == "true" && node.Name is not ("span" or "i" or "svg")) return true;
+        var style = node.GetAttributeValue("style", "");
+        if (style.Length > 0)
+        {
+            var s = style.Replace(" ", "").ToLowerInvariant();
+            if (s.Contains("display:none") || s.Contains("visibility:hidden")) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The depth of the node (number of ancestors).</summary>
+    public static int Depth(HtmlNode node)
+    {
+        int d = 0;
+        for (var p = node.ParentNode; p is not null; p = p.ParentNode) d++;
+        return d;
+    }
+}

@@ -1,0 +1,337 @@
+using System.Text.RegularExpressions;
+using HtmlAgilityPack;
+using Parley.Articles.Body;
+using Parley.Articles.Text;
+
+namespace Parley.Articles.Metadata;
+
+/// <summary>
+/// The metadata cascade: JSON-LD, then OpenGraph and article:*, Twitter cards, plain meta tags, itemprop,
+/// <c>time datetime</c>, then visible bylines and datelines, then the URL.
+/// </summary>
+internal static partial class MetadataExtractor
+{
+    public static PageMetadata Extract(HtmlDocument doc, string? url)
+    {
+        var meta = new PageMetadata();
+        var root = doc.DocumentNode;
+        var metas = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
+        using var jsonLd = new JsonLd();
+        var h1s = new List<HtmlNode>();
+        var authorLinks = new List<HtmlNode>();
+        var shortTexts = new List<(HtmlNode Node, int Order)>();
+        int h1Order = -1;
+        string? titleTag = null, canonical = null, htmlLang = null;
+        var timeNodes = new List<HtmlNode>();
+        var itemprops = new List<HtmlNode>();
+        var bylineNodes = new List<HtmlNode>();
+
+        foreach (var n in Dom.Descendants(root))
+        {
+            if (n.NodeType != HtmlNodeType.Element) continue;
+            switch (n.Name)
+            {
+                case "meta":
+                    var key = n.GetAttributeValue("property", null) ?? n.GetAttributeValue("name", null) ?? n.GetAttributeValue("itemprop", null);
+                    var content = n.GetAttributeValue("content", null);
+                    if (key is not null && !string.IsNullOrWhiteSpace(content))
+                    {
+                        if (!metas.TryGetValue(key.Trim(), out var list)) metas[key.Trim()] = list = [];
+                        list.Add(content);
+                    }
+                    continue;
+                case "script":
+                    if (n.GetAttributeValue("type", "").Contains("ld+json", StringComparison.OrdinalIgnoreCase)) jsonLd.Add(n.InnerHtml);
+                    continue;
+                case "title":
+                    titleTag ??= Dom.Text(n);
+                    continue;
+                case "link":
+                    if (n.GetAttributeValue("rel", "").Equals("canonical", StringComparison.OrdinalIgnoreCase)) canonical ??= n.GetAttributeValue("href", null);
+                    continue;
+                case "html":
+                    htmlLang ??= n.GetAttributeValue("lang", null) ?? n.GetAttributeValue("xml:lang", null);
+                    break;
+                case "h1":
+                    if (!Dom.IsHidden(n) && Dom.Text(n).Length > 0) { h1s.Add(n); if (h1Order < 0) h1Order = shortTexts.Count; }
+                    break;
+                case "a":
+                    var href = n.GetAttributeValue("href", "");
+                    if (AuthorHref().IsMatch(href) && authorLinks.Count < 20) authorLinks.Add(n);
+                    break;
+                case "time":
+                    timeNodes.Add(n);
+                    break;
+            }
+            if (n.Name is "p" or "span" or "div" or "time" or "li" or "small" or "strong" or "em" or "b" && shortTexts.Count < 5000 && HasOwnText(n))
+                shortTexts.Add((n, shortTexts.Count));
+            if (n.HasAttributes)
+            {
+                if (n.Attributes["itemprop"] is not null && n.Name != "meta") itemprops.Add(n);
+                var hints = Dom.Hints(n);
+                if ((hints.Contains("byline") || hints.Contains("author") || n.GetAttributeValue("rel", "") == "author") && bylineNodes.Count < 30)
+                    bylineNodes.Add(n);
+            }
+        }
+
+        string? M(params string[] keys)
+        {
+            foreach (var k in keys)
+                if (metas.TryGetValue(k, out var v))
+                    foreach (var x in v) { var t = TextNormalizer.Normalize(x); if (t.Length > 0) return t; }
+            return null;
+        }
+
+        var article = jsonLd.Article();
+        var page = jsonLd.WebPage();
+
+        // Site and canonical address.
+        meta.Site = M("og:site_name", "application-name", "publisher", "twitter:app:name:iphone")
+            ?? (article is { } a0 ? jsonLd.Publisher(a0) : null) ?? jsonLd.SiteName();
+        if (meta.Site is not null) meta.Site = TextNormalizer.Normalize(meta.Site);
+        canonical ??= M("og:url") ?? (article is { } a1 ? jsonLd.String(a1, "url") : null);
+        meta.CanonicalUrl = AbsoluteUrl(canonical, url);
+
+        // Title: the visible headline (an <h1> outside the page chrome that is not the site name), else the best meta title, cleaned.
+        string? host = HostOf(meta.CanonicalUrl ?? url);
+        var metaTitle = (article is { } a2 ? Clean(jsonLd.String(a2, "headline")) ?? Clean(jsonLd.String(a2, "name")) : null)
+            ?? M("og:title", "twitter:title", "parsely-title", "dc.title", "sailthru.title", "headline");
+        var siteKey = meta.Site is null ? "" : TitleCleaner.Key(meta.Site);
+        if (metaTitle is not null && TitleCleaner.Key(metaTitle) == siteKey) metaTitle = null;
+        var reference = metaTitle ?? titleTag;
+        HtmlNode? headlineNode = null;
+        foreach (var h in h1s)
+        {
+            var t = Dom.Text(h);
+            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)) continue;
+            bool chrome = InChrome(h);
+            double overlap = reference is null ? 0 : Overlap(t, reference);
+            if (!chrome || overlap >= 0.3) { headlineNode = h; break; }
+        }
+        var headline = headlineNode is null ? null : Dom.Text(headlineNode);
+        meta.Headline = headline;
+        string? title = headline;
+        if (title is null && metaTitle is not null) title = TitleCleaner.Clean(metaTitle, meta.Site, host, null);
+        if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
+        {
+            title = TitleCleaner.Clean(titleTag, meta.Site, host, null);
+            meta.Warnings.Add("title taken from <title>");
+        }
+        if (title is null) meta.Warnings.Add("no title found");
+        meta.Title = string.IsNullOrWhiteSpace(title) ? null : title;
+
+        // Subtitle (dek) and description.
+        meta.Description = (article is { } a3 ? Clean(jsonLd.String(a3, "description")) : null) ?? M("og:description", "description", "twitter:description");
+        meta.Subtitle = article is { } a4 ? Clean(jsonLd.String(a4, "alternativeHeadline")) : null;
+
+        // Authors.
+        var rawAuthors = new List<string>();
+        bool organizationAuthor = false;
+        if (article is { } a5)
+        {
+            rawAuthors.AddRange(jsonLd.Names(a5, "author"));
+            if (rawAuthors.Count == 0) rawAuthors.AddRange(jsonLd.Names(a5, "creator"));
+            organizationAuthor = rawAuthors.Count > 0 && jsonLd.AuthorIsOrganization(a5);
+        }
+        if (organizationAuthor && VisibleByline(bylineNodes, authorLinks) is { } visible)
+        {
+            rawAuthors = [visible];
+            meta.Warnings.Add("authors taken from the visible byline (the structured author is an organization)");
+        }
+        if (rawAuthors.Count == 0 && M("author", "byl", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "article:author_name", "twitter:data1") is { } ma
+            && !ma.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            rawAuthors.Add(ma);
+        if (rawAuthors.Count == 0)
+        {
+            foreach (var n in itemprops)
+            {
+                if (!n.GetAttributeValue("itemprop", "").Contains("author", StringComparison.OrdinalIgnoreCase)) continue;
+                var nameNode = Dom.Descendants(n).FirstOrDefault(d => d.NodeType == HtmlNodeType.Element && d.GetAttributeValue("itemprop", "") == "name");
+                var t = nameNode is not null ? nameNode.GetAttributeValue("content", null) ?? Dom.Text(nameNode) : Dom.Text(n);
+                if (t.Length is > 0 and < 120) rawAuthors.Add(t);
+            }
+        }
+        if (rawAuthors.Count == 0 && VisibleByline(bylineNodes, authorLinks) is { } byline)
+        {
+            rawAuthors.Add(byline);
+            meta.Warnings.Add("authors taken from the visible byline");
+        }
+        if (rawAuthors.Count == 0)
+        {
+            // A "By Jane Doe" line near the headline.
+            int from = Math.Max(0, h1Order - 10);
+            foreach (var (node, _) in shortTexts.Skip(from).Take(60))
+            {
+                var t = Dom.Text(node);
+                if (t.Length is < 5 or > 100 || !ByLine().IsMatch(t)) continue;
+                if (AuthorNames.Clean([t]).Count > 0) { rawAuthors.Add(t); meta.Warnings.Add("authors taken from a 'By' line"); break; }
+            }
+        }
+        meta.Authors = AuthorNames.Clean(rawAuthors);
+        if (meta.Authors.Count == 0) meta.Warnings.Add("no author found");
+
+        // Dates: published and modified kept apart.
+        meta.Published = (article is { } a6 ? DateParser.Parse(jsonLd.String(a6, "datePublished")) ?? DateParser.Parse(jsonLd.String(a6, "dateCreated")) : null)
+            ?? DateParser.Parse(M("article:published_time", "og:article:published_time", "datePublished", "pubdate", "publishdate", "publish-date", "publish_date",
+                "article.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dc.date", "dcterms.date", "dcterms.created", "date", "citation_publication_date",
+                "citation_date", "article_date_original", "originalpublicationdate", "cxenseparse:recs:publishtime", "published_time", "release_date"));
+        meta.Modified = (article is { } a7 ? DateParser.Parse(jsonLd.String(a7, "dateModified")) : null)
+            ?? DateParser.Parse(M("article:modified_time", "og:updated_time", "dateModified", "last-modified", "dcterms.modified", "lastmod"));
+        if (meta.Published is null)
+        {
+            foreach (var n in itemprops)
+                if (n.GetAttributeValue("itemprop", "").Contains("datePublished", StringComparison.OrdinalIgnoreCase)
+                    && DateParser.Parse(n.GetAttributeValue("datetime", null) ?? n.GetAttributeValue("content", null) ?? Dom.Text(n)) is { } d)
+                { meta.Published = d; break; }
+        }
+        if (meta.Published is null && page is { } pg) meta.Published = DateParser.Parse(jsonLd.String(pg, "datePublished"));
+        if (meta.Published is null) meta.Published = DateParser.Parse(jsonLd.AnyDatePublished());
+        if (meta.Published is null)
+            foreach (var (k, v) in metas)
+                if ((k.Contains("publish", StringComparison.OrdinalIgnoreCase) || k.EndsWith("date", StringComparison.OrdinalIgnoreCase)) && !k.Contains("modif", StringComparison.OrdinalIgnoreCase)
+                    && !k.Contains("updat", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(v[0]) is { } d)
+                { meta.Published = d; break; }
+        if (meta.Published is null)
+        {
+            // <time datetime>: the one marked as published, else the first one that is not marked as updated.
+            HtmlNode? pick = timeNodes.FirstOrDefault(t => t.Attributes["pubdate"] is not null || Dom.Hints(t).Contains("publish"))
+                ?? timeNodes.FirstOrDefault(t => !Dom.Hints(t).Contains("modif") && !Dom.Hints(t).Contains("updat") && !(t.ParentNode is { } p && Dom.Hints(p).Contains("updat")));
+            if (pick is not null && (DateParser.Parse(pick.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(pick))) is { } d)
+            {
+                meta.Published = d;
+                meta.Warnings.Add("publication date taken from a <time> element");
+            }
+        }
+        if (meta.Published is null && h1Order >= 0)
+        {
+            // A written date near the headline: after it first, then just before it; "updated" dates only as a last resort.
+            ArticleDate? updated = null;
+            var near = shortTexts.Skip(h1Order).Take(80).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
+            foreach (var (node, _) in near)
+            {
+                var t = Dom.Text(node);
+                if (t.Length is < 6 or > 160) continue;
+                if (DateParser.FindWritten(t) is not { } d) continue;
+                if (UpdatedWord().IsMatch(t) && !PublishedWord().IsMatch(t)) { updated ??= d; continue; }
+                meta.Published = d;
+                meta.Warnings.Add("publication date taken from the visible dateline");
+                break;
+            }
+            if (meta.Published is null && updated is not null)
+            {
+                meta.Published = updated;
+                meta.Warnings.Add("publication date taken from a visible 'updated' date");
+            }
+        }
+        if (meta.Published is null)
+        {
+            foreach (var n in Dom.Descendants(root))
+            {
+                if (n.NodeType != HtmlNodeType.Element || n.Name is "script" or "style" or "head") continue;
+                var hints = Dom.Hints(n);
+                if (hints.Length == 0 || !DateHint().IsMatch(hints) || hints.Contains("update") || hints.Contains("modified")) continue;
+                var t = Dom.Text(n);
+                if (t.Length is < 6 or > 200) continue;
+                if (DateParser.FindWritten(t) is { } d) { meta.Published = d; meta.Warnings.Add("publication date taken from the visible dateline"); break; }
+            }
+        }
+        if (meta.Published is null && DateParser.FromUrl(url ?? meta.CanonicalUrl) is { } ud)
+        {
+            meta.Published = ud;
+            meta.Warnings.Add("publication date taken from the URL");
+        }
+        if (meta.Published is null) meta.Warnings.Add("no publication date found");
+
+        // Language.
+        var lang = htmlLang ?? M("og:locale", "content-language", "language", "dc.language") ?? (article is { } a8 ? jsonLd.String(a8, "inLanguage") : null);
+        meta.Language = NormalizeLanguage(lang);
+
+        if (article is { } a9 && Clean(jsonLd.String(a9, "articleBody")) is { } body && body.Length > 200) meta.ArticleBody = jsonLd.String(a9, "articleBody");
+        return meta;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : TextNormalizer.Normalize(s) is { Length: > 0 } t ? t : null;
+
+    internal static string? NormalizeLanguage(string? lang)
+    {
+        if (string.IsNullOrWhiteSpace(lang)) return null;
+        var t = lang.Trim().Replace('_', '-');
+        var parts = t.Split('-');
+        if (parts[0].Length is < 2 or > 3 || !parts[0].All(char.IsAsciiLetter)) return null;
+        return parts.Length > 1 && parts[1].Length == 2 ? $"{parts[0].ToLowerInvariant()}-{parts[1].ToUpperInvariant()}" : parts[0].ToLowerInvariant();
+    }
+
+    internal static string? AbsoluteUrl(string? href, string? baseUrl)
+    {
+        if (string.IsNullOrWhiteSpace(href)) return null;
+        href = href.Trim();
+        if (Uri.TryCreate(href, UriKind.Absolute, out var abs) && (abs.Scheme == Uri.UriSchemeHttp || abs.Scheme == Uri.UriSchemeHttps)) return abs.ToString();
+        if (baseUrl is not null && Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) && Uri.TryCreate(b, href, out var rel)) return rel.ToString();
+        return null;
+    }
+
+    internal static string? HostOf(string? url) =>
+        url is not null && Uri.TryCreate(url, UriKind.Absolute, out var u) ? u.Host : null;
+
+    private static bool HasOwnText(HtmlNode n)
+    {
+        for (var c = n.FirstChild; c is not null; c = c.NextSibling)
+            if (c.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(((HtmlTextNode)c).Text)) return true;
+        return false;
+    }
+
+    private static bool InChrome(HtmlNode n)
+    {
+        for (var p = n.ParentNode; p is not null; p = p.ParentNode)
+        {
+            if (p.Name is "nav" or "footer" or "aside") return true;
+            if (p.Name == "header" && p.ParentNode is { } pp && !Dom.Descendants(pp).Any(d => d.Name == "p" && d.ParentNode != p)) return true;
+            if (p.Name == "a") return true;
+            var hints = Dom.Hints(p);
+            if (hints.Length > 0 && ChromeHint().IsMatch(hints)) return true;
+        }
+        return false;
+    }
+
+    private static bool IsGenericHeading(string t) => GenericHeading().IsMatch(t);
+
+    private static double Overlap(string a, string b)
+    {
+        var wa = TitleCleaner.Key(a).Split(' ').ToHashSet();
+        var wb = TitleCleaner.Key(b).Split(' ').ToHashSet();
+        if (wa.Count == 0 || wb.Count == 0) return 0;
+        return wa.Intersect(wb).Count() / (double)wa.Union(wb).Count();
+    }
+
+    private static string? VisibleByline(List<HtmlNode> bylineNodes, List<HtmlNode> authorLinks)
+    {
+        foreach (var n in bylineNodes.Concat(authorLinks))
+        {
+            var t = Dom.Text(n);
+            if (t.Length is < 3 or > 120) continue;
+            if (AuthorNames.Clean([t]).Count > 0) return t;
+        }
+        return null;
+    }
+
+    [GeneratedRegex(@"/(?:author|authors|writer|writers|by|people|staff|profile|profiles|contributor|contributors|journalist|team)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorHref();
+
+    [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex ByLine();
+
+    [GeneratedRegex(@"\b(?:updated|modified|last\s+reviewed|reviewed|обновлено|оновлено|aktualisiert|mis\s+à\s+jour|actualizado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex UpdatedWord();
+
+    [GeneratedRegex(@"\b(?:published|posted|опубликовано|опубліковано|veröffentlicht|publié|publicado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedWord();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
+    private static partial Regex ChromeHint();
+
+    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex GenericHeading();
+
+    [GeneratedRegex(@"(?:^|[\s_\-])(?:date|dateline|time|timestamp|published|pubdate|posted|meta|byline|article-info|post-info|entry-date|story-date)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateHint();
+}

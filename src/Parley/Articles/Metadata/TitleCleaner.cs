@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Parley.Articles.Text;
+
+namespace Parley.Articles.Metadata;
+
+/// <summary>Removes " | Site", " - Site" and similar suffixes or prefixes from a headline.</summary>
+internal static partial class TitleCleaner
+{
+    /// <summary>Cleans a title against the site name, the host name and the visible headline when known.</summary>
+    public static string Clean(string title, string? site, string? host, string? headline)
+    {
+        title = TextNormalizer.Normalize(title);
+        var parts = Separator().Split(title);
+        if (parts.Length < 2) return title;
+        // The visible headline is one of the parts: take it.
+        if (!string.IsNullOrEmpty(headline))
+        {
+            var h = Key(headline);
+            foreach (var p in parts) if (Key(p) == h) return p.Trim();
+        }
+        var kept = new List<string>(parts);
+        bool Matches(string part)
+        {
+            var k = Key(part);
+            if (k.Length == 0) return true;
+            if (site is not null && (k == Key(site) || (Key(site).Length > 3 && (k.Contains(Key(site)) || Key(site).Contains(k))))) return true;
+            if (host is not null)
+            {
+                var hk = Key(host.Replace("www.", ""));
+                var hostName = hk.Split(' ')[0];
+                if (k.Replace(" ", "") == hostName.Replace(" ", "") || hk.StartsWith(k.Replace(" ", ""), StringComparison.Ordinal)) return true;
+            }
+            return false;
+        }
+        while (kept.Count > 1 && Matches(kept[^1])) kept.RemoveAt(kept.Count - 1);
+        while (kept.Count > 1 && Matches(kept[0])) kept.RemoveAt(0);
+        if (kept.Count == parts.Length && parts.Length >= 2)
+        {
+            // No known site name: a short last part after a pipe is the site ("… | Reuters").
+            var last = parts[^1].Trim();
+            var rest = string.Join(" ", parts[..^1]);
+            if (title.Contains(" | ", StringComparison.Ordinal) && last.Split(' ').Length <= 4 && rest.Split(' ').Length >= 3)
+                kept.RemoveAt(kept.Count - 1);
+        }
+        if (kept.Count == parts.Length) return title;
+        // Re-join what is left with the original separators.
+        int start = title.IndexOf(kept[0], StringComparison.Ordinal);
+        int end = title.LastIndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length;
+        return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept).Trim();
+    }
+
+    /// <summary>A comparison key: case-folded letters and digits separated by single spaces.</summary>
+    public static string Key(string s)
+    {
+        var sb = new System.Text.StringBuilder(s.Length);
+        bool space = false;
+        foreach (var c in s.Normalize(System.Text.NormalizationForm.FormKC))
+        {
+            if (char.IsLetterOrDigit(c)) { if (space && sb.Length > 0) sb.Append(' '); space = false; sb.Append(char.ToLowerInvariant(c)); }
+            else space = true;
+        }
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"\s+(?:\||-|–|—|::|»|«|·|•|/)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Separator();
+}
