@@ -18,7 +18,12 @@ public static class ParleyApp
             config.PropagateExceptions();
             // Verbs: one line each, in pipeline order.
             config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
-            config.AddBranch("bench", b => b.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract"));
+            config.AddCommand<Parley.Cli.Commands.FetchCommand>("fetch");
+            config.AddBranch("bench", bench =>
+            {
+                bench.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
+                bench.AddCommand<Parley.Cli.Commands.BenchFetchCommand>("fetch");
+            });
         });
         try
         {

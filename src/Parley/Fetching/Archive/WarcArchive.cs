@@ -13,7 +13,9 @@ namespace Parley.Fetching.Archive;
 /// </summary>
 /// <remarks>
 /// Each fetch session appends to a new file <c>parley-&lt;time&gt;-&lt;n&gt;.warc.gz</c>, one gzip member per record,
-/// so a crash can at worst cut the last record of the last file. <c>index.jsonl</c> lists every complete response
+/// so a crash can at worst cut the last record of the last file. Records are flushed to the operating system after
+/// each write (a killed process loses nothing written), not forced to disk (fsync), which would cap throughput at the
+/// disk's sync rate. <c>index.jsonl</c> lists every complete response
 /// (URL, validators, file and offset); a line is added only after its record is flushed, and it is what conditional
 /// requests and resumption read. Bodies are stored decompressed (the original <c>Content-Encoding</c> is kept as
 /// <c>X-Parley-Original-Content-Encoding</c>).
@@ -111,7 +113,7 @@ public sealed class WarcArchive : IDisposable
             long offset = file.Position;
             WriteRecord(file, now, responseId, "response", url, "application/http;msgtype=response", responseBlock,
                 [new("WARC-Payload-Digest", "sha1:" + payloadDigest)]);
-            file.Flush(flushToDisk: true);
+            file.Flush();
             var entry = new ArchivedResponse(url.AbsoluteUri, status, contentType, etag, lastModified, now,
                 Path.GetFileName(file.Name), offset, "sha1:" + payloadDigest);
             _latest[entry.Url] = entry;
@@ -136,7 +138,7 @@ public sealed class WarcArchive : IDisposable
                 new("WARC-Refers-To-Date", original.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
                 new("WARC-Payload-Digest", original.PayloadDigest),
             ]);
-            file.Flush(flushToDisk: true);
+            file.Flush();
         }
     }
 
