@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
+using Parley.Articles;
 using Parley.Fetching.Archive;
 
 namespace Parley.Tests.Fetching;
@@ -78,5 +79,47 @@ public sealed class WarcTests : IDisposable
         using (var archive = WarcArchive.Open(_dir)) Append(archive, "https://a.example/one", "first");
         using (var archive = WarcArchive.Open(_dir)) Append(archive, "https://a.example/two", "second");
         Assert.Equal(2, Directory.GetFiles(_dir, "*.warc.gz").Length);
+    }
+
+    [Fact]
+    public async Task Extract_reads_archived_pages_straight_from_a_warc_file()
+    {
+        using (var archive = WarcArchive.Open(_dir))
+        {
+            Append(archive, "https://a.example/talks", "<html><head><title>Talks in Geneva</title></head><body><article><h1>Talks in Geneva</h1><p>Envoys from both sides met in Geneva on Tuesday to discuss a ceasefire along the front line.</p><p>The talks will continue on Wednesday, officials said after the first session ended.</p></article></body></html>");
+            archive.AppendExchange(new Uri("https://a.example/gone"), "GET /gone HTTP/1.1\r\n\r\n", 404, "Not Found", [], "missing"u8);
+        }
+        var path = Directory.GetFiles(_dir, "*.warc.gz").Single();
+        var results = new List<ExtractionResult>();
+        await foreach (var r in ArticleFiles.ReadAsync(ArticleFiles.Expand([_dir]), new ArticleExtractor(), TestContext.Current.CancellationToken))
+            results.Add(r);
+
+        Assert.Equal(2, results.Count);
+        Assert.True(results[0].Succeeded);
+        Assert.Equal("https://a.example/talks", results[0].Article!.Url);
+        Assert.Equal("Talks in Geneva", results[0].Article!.Title);
+        Assert.Equal(path + "#https://a.example/talks", results[0].Source);
+        Assert.False(results[1].Succeeded);
+        Assert.Contains("HTTP 404", results[1].Error);
+    }
+
+    [Fact]
+    public async Task A_damaged_warc_file_gives_its_pages_and_then_an_error_saying_where_it_broke()
+    {
+        using (var archive = WarcArchive.Open(_dir))
+        {
+            Append(archive, "https://a.example/one", "<html><body><article><p>The first page is whole and readable by the extractor.</p></article></body></html>");
+            Append(archive, "https://a.example/two", new string('x', 5000));
+        }
+        var path = Directory.GetFiles(_dir, "*.warc.gz").Single();
+        File.WriteAllBytes(path, File.ReadAllBytes(path)[..^40]);
+
+        var results = new List<ExtractionResult>();
+        await foreach (var r in ArticleFiles.ReadAsync([path], new ArticleExtractor(), TestContext.Current.CancellationToken))
+            results.Add(r);
+        Assert.Equal(2, results.Count);
+        Assert.True(results[0].Succeeded);
+        Assert.False(results[1].Succeeded);
+        Assert.Contains("damaged after 1 record", results[1].Error);
     }
 }
