@@ -16,13 +16,28 @@ public static class ParleyApp
             config.SetApplicationName("parley");
             config.Settings.Console = Terminal.Error(stderr);
             config.PropagateExceptions();
-            // Verbs: one line each, in pipeline order.
-            config.AddCommand<Parley.Cli.Commands.ExtractCommand>("extract");
-            config.AddCommand<Parley.Cli.Commands.FetchCommand>("fetch");
+            // Verbs, in pipeline order.
+            config.AddCommand<Commands.RunCommand>("run").WithDescription("The main job: corpus → articles → statements → classification → positions → report, on a DuckDB store.");
+            config.AddCommand<Commands.FetchCommand>("fetch").WithDescription("Fetch URLs, feeds and sitemaps politely into a WARC archive (--extract for articles).");
+            config.AddCommand<Commands.ExtractCommand>("extract").WithDescription("Extract articles from HTML pages, wire .txt files and WARC archives.");
+            config.AddCommand<Commands.StatementsCommand>("statements").WithDescription("Find quotes and reported speech with speakers and parties.");
+            config.AddCommand<Commands.TrainCommand>("train").WithDescription("Train a text classifier on any CSV/TSV with grouped cross-validation.");
+            config.AddCommand<Commands.EvaluateCommand>("evaluate").WithDescription("Evaluate a saved model on labelled data.");
+            config.AddCommand<Commands.PredictCommand>("predict").WithDescription("Predict labels for every row of a CSV/TSV.");
+            config.AddCommand<Commands.ClassifyCommand>("classify").WithDescription("Add issue, stance and party to statements (JSONL).");
+            config.AddCommand<Commands.PositionsCommand>("positions").WithDescription("Turn classified statements into positions over time.");
+            config.AddCommand<Commands.ReportCommand>("report").WithDescription("Write the HTML report (charts, statements, method) and CSVs.");
+            config.AddCommand<Commands.ExportCommand>("export").WithDescription("Export the store to Parquet (partitioned by month) or CSV.");
+            config.AddCommand<Commands.GenerateCommand>("generate").WithDescription("Generate a synthetic corpus of realistic news pages for scale tests.");
             config.AddBranch("bench", bench =>
             {
-                bench.AddCommand<Parley.Cli.Commands.BenchExtractCommand>("extract");
-                bench.AddCommand<Parley.Cli.Commands.BenchFetchCommand>("fetch");
+                bench.SetDescription("Benchmarks on real or generated data; they print figures.");
+                bench.AddCommand<Commands.BenchExtractCommand>("extract");
+                bench.AddCommand<Commands.BenchStatementsCommand>("statements");
+                bench.AddCommand<Commands.BenchClassifyCommand>("classify");
+                bench.AddCommand<Commands.BenchPositionsCommand>("positions");
+                bench.AddCommand<Commands.BenchRunCommand>("run");
+                bench.AddCommand<Commands.BenchFetchCommand>("fetch");
             });
         });
         try

@@ -107,7 +107,7 @@ public sealed class ArticleExtractor
             Authors = meta.Authors,
             Published = meta.Published,
             Modified = meta.Modified,
-            Language = meta.Language,
+            Language = meta.Language ?? GuessLanguage(text),
             Paragraphs = paragraphs,
             Text = text,
             SyndicatedFrom = syndicatedFrom,

@@ -60,7 +60,8 @@ internal sealed class BodyExtractor
 
     private List<BodyBlock> Run(HtmlDocument doc, PageMetadata meta)
     {
-        var body = Dom.Elements(doc.DocumentNode, "body").FirstOrDefault() ?? doc.DocumentNode;
+        // The whole document, not <body>: a stray </body> or </html> leaves the rest of the page outside it.
+        var body = doc.DocumentNode;
         ComputeStats(body);
         int total = Math.Max(1, _stats[body].Text);
         _totalProse = Math.Max(1, _stats[body].Prose);
@@ -69,8 +70,6 @@ internal sealed class BodyExtractor
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var r in roots) Console.Error.WriteLine($"root {r.Name} {Dom.Hints(r)} text={S(r).Text} score={S(r).Score}");
         List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
         return Clean(blocks, meta);
     }
@@ -150,8 +149,6 @@ internal sealed class BodyExtractor
                 else if (c.NodeType == HtmlNodeType.Comment) remove.Add(c);
             }
         }
-        if (Environment.GetEnvironmentVariable("PARLEY_DEBUG") == "1")
-            foreach (var n in remove) if (S(n).Text > 200) Console.Error.WriteLine($"remove {n.Name} {Dom.Hints(n)} text={S(n).Text} total={total}");
         foreach (var n in remove) n.Remove();
     }
 
@@ -381,6 +378,11 @@ internal sealed class BodyExtractor
                     if (linkDepth > 0) linkRaw += Len(t);
                     continue;
                 }
+                if (node.NodeType == HtmlNodeType.Document)
+                {
+                    for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push((c, false));
+                    continue;
+                }
                 if (node.NodeType != HtmlNodeType.Element) continue;
                 var name = node.Name;
                 bool block = BlockTags.Contains(name);
@@ -438,6 +440,18 @@ internal sealed class BodyExtractor
         return false;
     }
 
+    /// <summary>A short line at the top that is only a byline or a date ("By Jane Doe | April 9, 2025", "12 березня 2025").</summary>
+    internal static bool IsBylineOrDateline(string text)
+    {
+        if (text.Length > 120) return false;
+        if (Hints.BylineStart().IsMatch(text)) return true;
+        if (DateParser.FindWritten(text) is null) return false;
+        int letters = 0;
+        foreach (var w in text.Split([' ', ',', '|', '-', '–', '—', '·', '•'], StringSplitOptions.RemoveEmptyEntries))
+            if (w.Any(char.IsLetter) && w.Length > 3) letters++;
+        return letters <= 4;
+    }
+
     /// <summary>Drops boilerplate lines, the title and byline repeated at the top, and duplicates.</summary>
     private static List<BodyBlock> Clean(List<BodyBlock> blocks, PageMetadata meta)
     {
@@ -450,10 +464,11 @@ internal sealed class BodyExtractor
             var text = b.Text;
             if (Hints.JunkLine().IsMatch(text)) continue;
             if (b.LinkDensity > 0.6 && text.Length < 300) continue;
-            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading))
+            if (result.Count == 0 || result.All(r => r.Kind == BlockKind.Heading || r.Text.Length < 120))
             {
                 var key = TitleCleaner.Key(text);
                 if (key.Length > 0 && (key == titleKey || key == headlineKey)) continue;
+                if (IsBylineOrDateline(text)) continue;
             }
             if (text.Length > 30 && !seen.Add(text)) continue;
             result.Add(b);

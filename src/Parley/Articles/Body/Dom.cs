@@ -11,7 +11,7 @@ internal static class Dom
     public static readonly HashSet<string> NonContent = new(StringComparer.Ordinal)
     {
         "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-        "video", "audio", "source", "track", "map", "head", "select", "option", "textarea", "input", "button", "#comment",
+        "video", "audio", "source", "track", "map", "title", "select", "option", "textarea", "input", "button", "#comment",
     };
 
     /// <summary>Every node under <paramref name="root"/> (not the root itself) in document order.</summary>
@@ -49,7 +49,7 @@ internal static class Dom
         {
             var node = stack.Pop();
             if (node.NodeType == HtmlNodeType.Text) { sb.Append(((HtmlTextNode)node).Text); continue; }
-            if (node.NodeType == HtmlNodeType.Comment || NonContent.Contains(node.Name)) continue;
+            if (node.NodeType == HtmlNodeType.Comment || (node != root && NonContent.Contains(node.Name))) continue;
             if (node.Name is "br" or "p" or "div" or "li" or "td" or "th" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
                 sb.Append(' ');
             for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);

@@ -17,6 +17,10 @@ internal static partial class Hints
     [GeneratedRegex(@"(?:^|[\s_\-])(?:article-?body|articlebody|story-?body|entry-?content|post-?content|article-?content|story-?content|article-?text|body-?text|post-?body|c-entry-content|article__body|article__content|rich-?text)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     public static partial Regex StrongBody();
 
+    /// <summary>A byline: "By Jane Doe", "Written by …", "Von …", "Автор: …".</summary>
+    [GeneratedRegex(@"^(?:by|written by|posted by|words by|story by|von|par|por|автор:?|авторка:?)\s+\p{Lu}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    public static partial Regex BylineStart();
+
     /// <summary>Whole-line boilerplate that publishers put inside article bodies.</summary>
     [GeneratedRegex(@"^(?:advertisement|advertisment|ad|ads|sponsored(?: content)?|story continues below(?: advertisement)?|continue reading(?: below)?|scroll to continue(?: with content)?|read more(?:\s*[:»›>].*)?|related(?: articles| stories| coverage| content|:.*)?|more(?: on this story| from .{1,60})?:?|see also:?.*|also read:?.*|share(?: this)?(?: article| story| on .*)?|share via.*|tweet|email|print|follow us.*|sign up.*newsletter.*|subscribe(?: now| to .*)?|click here.*|watch(?: now| the video| video)?:?|listen(?: to this article| now)?.*|getty images|(?:photo|image|credit|photograph|illustration)(?: by)?:.*|\(?(?:ap|afp|reuters|getty|epa|shutterstock) ?(?:photo|images)?\)?|skip (?:to|advertisement).*|loading\.*|please enable javascript.*|this content is not available.*|you might also like:?|recommended:?|trending:?|most popular:?|back to top|top stories|topics?:.*|tags?:.*|filed under:?.*|comments?|\d+ comments?|leave a comment|post a comment|view comments?|join the conversation.*|log ?in|sign ?in|register|save|bookmark|copy link|link copied.*)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     public static partial Regex JunkLine();

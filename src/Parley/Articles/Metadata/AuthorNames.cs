@@ -33,6 +33,8 @@ internal static partial class AuthorNames
         s = Role().Replace(s, "").Trim(' ', ',', '-', '–', '—');
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains('@') || s.Contains("://", StringComparison.Ordinal) || s.Any(char.IsDigit)) return null;
+        if (Placeholder().IsMatch(s)) return null;
+        s = CutTrailingRole(s);
         // A role after a name ("Jane Doe, Senior Reporter") is dropped; a byline that is only an organisation's desk
         // or team ("Example News Staff") is kept as the author, but a bare role ("Staff Writer") is not.
         if (Credential().IsMatch(s)) return null;
@@ -43,13 +45,36 @@ internal static partial class AuthorNames
         return s;
     }
 
-    [GeneratedRegex(@"^\s*(?:(?:written|posted|published|reported|story|text|words|compiled|edited|reviewed|photos?)\s+(?:and\s+\w+\s+)?by|by|von|par|por|di|door|przez|автор(?:ы)?|від|author(?:s)?|redakcja|staff writer)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>"Harry Doe Tech Reporter" → "Harry Doe": a role glued after a name (no comma) is cut at its first word.</summary>
+    private static string CutTrailingRole(string s)
+    {
+        var words = s.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 3) return s;
+        int k = Array.FindIndex(words, 2, w => JobTitle().IsMatch(w));
+        if (k < 0) return s;
+        // "The Example Team", "Lifestyle Desk": a collective byline is the author, not a person with a role.
+        if (words.Any(w => Collective().IsMatch(w))) return s;
+        int cut = k;
+        while (cut > 2 && RoleModifier().IsMatch(words[cut - 1])) cut--;
+        return string.Join(' ', words[..cut]);
+    }
+
+    [GeneratedRegex(@"^(?:team|desk|staff|editors|editorial|newsroom|bureau)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Collective();
+
+    [GeneratedRegex(@"^[a-z]+(?:\.[a-z]+)+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^(?:tech|technology|content|marketing|head|lead|senior|junior|chief|managing|executive|political|foreign|news|sports?|business|health|science|digital|social|media|staff|contributing|special)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex RoleModifier();
+
+    [GeneratedRegex(@"^\s*(?:(?:\p{L}+\s+){0,3}?by|von|par|por|di|door|przez|автор(?:ы|ка)?|від|author(?:s)?|about|redakcja|staff writer)\b[:\s]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Prefix();
 
     [GeneratedRegex(@"\s*(?:\||·|•|—|–)\s*(?:updated|published|posted|\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Suffix();
 
-    [GeneratedRegex(@"\b(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|me|us|him|her|on\s+\w+)\b|\bview\s+all\s+(?:posts|articles|stories)\b|\bmore\s+(?:articles|stories|posts)\s+by\b.*$|\bread\s+more\b|\bupdated\b.*$|\bpublished\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|me|us|him|her|on\s+\w+)\b|\bview\s+all\s+(?:posts|articles|stories)\b|\bmore\s+(?:articles|stories|posts)\s+by\b.*$|\bread\s+more\b|\bupdated\b.*$|\bpublished\b.*$|\b(?:medically\s+|expert\s+)?reviewed\s+by\b.*$|\bfact[- ]checked\s+by\b.*$|\bedited\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Junk();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+i\s+|\s+и\s+|\s+і\s+|\s+та\s+|\s+oraz\s+|\s+en\s+|\n)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -58,7 +83,7 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s+(?:-|–|—)\s+.*$|\s*\((?:[^)]*)\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex Role();
 
-    [GeneratedRegex(@"\b(?:reporter|correspondent|editor|editors|writer|columnist|contributor|journalist|staff|bureau|chief|producer|analyst|anchor|host|desk|newsroom|team|senior|deputy|associate|photographer|news\s+service|press|agency|agencies|wire|opinion|guest|freelance|director|president|professor|founder|manager|specialist|expert)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:reporter|correspondent|editor|editors|writer|columnist|contributor|journalist|staff|bureau|chief|producer|analyst|anchor|host|desk|newsroom|team|senior|deputy|associate|photographer|news\s+service|press|agency|agencies|wire|opinion|guest|freelance|director|president|professor|founder|manager|specialist|expert|coordinator|head|winemaker|strategist|officer|ceo|cto|cfo|consultant|advisor|adviser)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex JobTitle();
 
     [GeneratedRegex(@"^(?:M\.?D|Ph\.?D|MS|MA|RD|RN|MBA|CPA|Jr|Sr|Esq|[A-Z]{2,5})\.?$", RegexOptions.CultureInvariant)]

@@ -21,6 +21,7 @@ internal static partial class MetadataExtractor
         var authorLinks = new List<HtmlNode>();
         var shortTexts = new List<(HtmlNode Node, int Order)>();
         int h1Order = -1;
+        var h1Orders = new Dictionary<HtmlNode, int>(ReferenceEqualityComparer.Instance);
         string? titleTag = null, canonical = null, htmlLang = null;
         var timeNodes = new List<HtmlNode>();
         var itemprops = new List<HtmlNode>();
@@ -53,7 +54,7 @@ internal static partial class MetadataExtractor
                     htmlLang ??= n.GetAttributeValue("lang", null) ?? n.GetAttributeValue("xml:lang", null);
                     break;
                 case "h1":
-                    if (!Dom.IsHidden(n) && Dom.Text(n).Length > 0) { h1s.Add(n); if (h1Order < 0) h1Order = shortTexts.Count; }
+                    if (!Dom.IsHidden(n) && Dom.Text(n).Length > 0) { h1s.Add(n); h1Orders[n] = shortTexts.Count; if (h1Order < 0) h1Order = shortTexts.Count; }
                     break;
                 case "a":
                     var href = n.GetAttributeValue("href", "");
@@ -63,7 +64,7 @@ internal static partial class MetadataExtractor
                     timeNodes.Add(n);
                     break;
             }
-            if (n.Name is "p" or "span" or "div" or "time" or "li" or "small" or "strong" or "em" or "b" && shortTexts.Count < 5000 && HasOwnText(n))
+            if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n))
                 shortTexts.Add((n, shortTexts.Count));
             if (n.HasAttributes)
             {
@@ -109,12 +110,13 @@ internal static partial class MetadataExtractor
             if (!chrome || overlap >= 0.3) { headlineNode = h; break; }
         }
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
+        if (headlineNode is not null) h1Order = h1Orders[headlineNode];
         meta.Headline = headline;
         string? title = headline;
-        if (title is null && metaTitle is not null) title = TitleCleaner.Clean(metaTitle, meta.Site, host, null);
+        if (title is null && metaTitle is not null) title = TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
         if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
         {
-            title = TitleCleaner.Clean(titleTag, meta.Site, host, null);
+            title = TitleCleaner.FromTitleTag(titleTag, meta.Site, host, null);
             meta.Warnings.Add("title taken from <title>");
         }
         if (title is null) meta.Warnings.Add("no title found");
@@ -202,11 +204,17 @@ internal static partial class MetadataExtractor
                 meta.Warnings.Add("publication date taken from a <time> element");
             }
         }
+        if (meta.Published is null && h1Order < 0 && meta.Title is not null)
+        {
+            // No <h1>: anchor on the element that shows the title.
+            var key = TitleCleaner.Key(meta.Title);
+            h1Order = shortTexts.FindIndex(t => TitleCleaner.Key(Dom.Text(t.Node)) == key);
+        }
         if (meta.Published is null && h1Order >= 0)
         {
             // A written date near the headline: after it first, then just before it; "updated" dates only as a last resort.
             ArticleDate? updated = null;
-            var near = shortTexts.Skip(h1Order).Take(80).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
+            var near = shortTexts.Skip(h1Order).Take(120).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
             foreach (var (node, _) in near)
             {
                 var t = Dom.Text(node);
@@ -309,10 +317,27 @@ internal static partial class MetadataExtractor
         {
             var t = Dom.Text(n);
             if (t.Length is < 3 or > 120) continue;
-            if (AuthorNames.Clean([t]).Count > 0) return t;
+            var names = AuthorNames.Clean([t]);
+            if (names.Count > 0 && names.All(LooksLikeName)) return t;
         }
         return null;
     }
+
+    /// <summary>Capitalized words, none of them site furniture ("Member Login", "View profile").</summary>
+    private static bool LooksLikeName(string name)
+    {
+        var words = name.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length is < 1 or > 5) return false;
+        foreach (var w in words)
+        {
+            if (NotAName().IsMatch(w)) return false;
+            if (!char.IsUpper(w[0]) && w is not ("van" or "der" or "de" or "la" or "von" or "bin" or "da" or "di" or "del" or "le")) return false;
+        }
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?:login|log|sign|signin|member|members|subscribe|account|menu|home|contact|about|profile|view|all|posts|articles|more|follow|share|search|blog|news|help|support|privacy|terms|author|authors)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex NotAName();
 
     [GeneratedRegex(@"/(?:author|authors|writer|writers|by|people|staff|profile|profiles|contributor|contributors|journalist|team)/[^/?#]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorHref();

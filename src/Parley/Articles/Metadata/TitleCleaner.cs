@@ -28,7 +28,8 @@ internal static partial class TitleCleaner
             {
                 var hk = Key(host.Replace("www.", ""));
                 var hostName = hk.Split(' ')[0];
-                if (k.Replace(" ", "") == hostName.Replace(" ", "") || hk.StartsWith(k.Replace(" ", ""), StringComparison.Ordinal)) return true;
+                var compact = k.Replace(" ", "");
+                if (compact == hostName || compact == hk.Replace(" ", "") || hk.Replace(" ", "").StartsWith(compact, StringComparison.Ordinal)) return true;
             }
             return false;
         }
@@ -47,6 +48,20 @@ internal static partial class TitleCleaner
         int start = title.IndexOf(kept[0], StringComparison.Ordinal);
         int end = title.LastIndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length;
         return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept).Trim();
+    }
+
+    /// <summary>The article title from a page's <c>&lt;title&gt;</c>: the segment the headline names, else what is left
+    /// once the site name is removed, keeping the first segment when a tagline follows ("Headline | Top 10 picks").</summary>
+    public static string FromTitleTag(string titleTag, string? site, string? host, string? headline)
+    {
+        var cleaned = Clean(titleTag, site, host, headline);
+        if (headline is not null && Key(cleaned) == Key(headline)) return cleaned;
+        var parts = Separator().Split(cleaned);
+        if (parts.Length < 2) return cleaned;
+        // A hyphen inside a headline is common ("Kyiv - Moscow talks"): only split on it when a part is short.
+        var first = parts[0].Trim();
+        if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
+        return cleaned;
     }
 
     /// <summary>A comparison key: case-folded letters and digits separated by single spaces.</summary>

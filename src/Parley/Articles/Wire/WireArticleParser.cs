@@ -20,6 +20,21 @@ internal static class WireArticleParser
         var text = file.Replace("\r\n", "\n");
         var warnings = new List<string>();
         var lines = text.Split('\n');
+        // Trailing syndication and copyright lines are metadata, whether or not blank lines separate them.
+        string? syndicatedFrom = null, copyright = null;
+        int end = lines.Length;
+        while (end > 0)
+        {
+            var line = lines[end - 1];
+            if (string.IsNullOrWhiteSpace(line)) { end--; continue; }
+            var outlet = FooterLines.Syndication(line);
+            bool isCopyright = FooterLines.IsCopyright(line);
+            if (outlet is null && !isCopyright) break;
+            if (outlet is not null) syndicatedFrom ??= outlet;
+            if (isCopyright) copyright = copyright is null ? TextNormalizer.Normalize(line) : TextNormalizer.Normalize(line) + " " + copyright;
+            end--;
+        }
+        lines = lines[..end];
         int i = 0;
         while (i < lines.Length && string.IsNullOrWhiteSpace(lines[i])) i++;
         string? title = i < lines.Length ? TextNormalizer.Normalize(lines[i++]) : null;
@@ -64,7 +79,6 @@ internal static class WireArticleParser
             authors = AuthorNames.Clean([paragraphs[0]]);
             paragraphs.RemoveAt(0);
         }
-        string? syndicatedFrom = null, copyright = null;
         FooterLines.Take(paragraphs, ref syndicatedFrom, ref copyright);
 
         ArticleDate? published = null;

@@ -1,0 +1,495 @@
+using Parley.Statements.Quotes;
+using Parley.Statements.Segmentation;
+
+namespace Parley.Statements.Reported;
+
+/// <summary>
+/// Finds the statements in one sentence from its cues: who speaks (the mention as it stands), the cue, and the
+/// content span, for the word orders of news prose ("X said (that) …", "…, X said", "…, said X",
+/// "X, who …, said", "according to X, …", "X told reporters: …", "…, adding that …").
+/// </summary>
+/// <remarks>Cue words inside quotation marks are content, never cues. One instance is reused across sentences
+/// (it holds scratch buffers) and is not thread-safe.</remarks>
+internal sealed class ClauseAnalyzer
+{
+    private const int MaxMentionTokens = 14;
+
+    private string _text = "";
+    private List<Token> _t = [];
+    private bool[] _inQuote = new bool[64];
+    private int _start;
+    private int _end;
+
+    public void Analyze(string text, Sentence sentence, List<Token> tokens, List<QuoteSpan> quotes, List<Candidate> output)
+    {
+        _text = text;
+        _t = tokens;
+        _start = sentence.Start;
+        _end = sentence.End;
+        if (_inQuote.Length < tokens.Count) _inQuote = new bool[tokens.Count * 2];
+        for (int k = 0; k < tokens.Count; k++)
+        {
+            int pos = tokens[k].Start;
+            bool inside = false;
+            foreach (var q in quotes)
+                if (q.Contains(pos)) { inside = true; break; }
+            _inQuote[k] = inside && tokens[k].Type == TokenType.Word;
+        }
+
+        int consumed = -1; // token index up to which content has been claimed
+        int lastMentionStart = -1, lastMentionEnd = -1;
+        for (int i = 0; i < tokens.Count; i++)
+        {
+            if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
+            if (!CueLexicon.TryGet(tokens[i].In(text), out var cue)) continue;
+            int cueLast = i;
+            if ((cue.Flags & CueFlags.NeedsParticle) != 0)
+            {
+                if (i + 1 >= tokens.Count || !cue.Particles!.Any(p => tokens[i + 1].Is(text, p))) continue;
+                bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer"
+                    || cue.Lemma == "call" && (tokens[i + 1].Is(text, "for") || tokens[i + 1].Is(text, "on"))
+                    || cue.Lemma is "express" or "voice";
+                if (particleIsCue) cueLast = i + 1;
+            }
+            if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw))
+                continue; // "the claims", "his warning"
+
+            if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
+            Candidate? found = cue.Lemma == "according to"
+                ? According(i, cueLast)
+                : Inverted(i, cueLast) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
+            if (found is not { } c) continue;
+            output.Add(c);
+            if (c.MentionStart >= 0)
+            {
+                lastMentionStart = c.MentionStart;
+                lastMentionEnd = c.MentionEnd;
+            }
+            consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
+        }
+    }
+
+    // "“…,” he continued." — a closing quotation right before the mention and the cue.
+    private bool QuoteJustBefore(int i)
+    {
+        for (int k = i - 1; k >= 0 && i - k <= 6; k--)
+            if (_t[k].Type == TokenType.CloseQuote) return true;
+            else if (_t[k].Type != TokenType.Word && !IsPunct(k, ',')) return false;
+        return false;
+    }
+
+    // "to" after "went on", "appeared", "continued": the cue that follows is the speaker's own.
+    private bool IsRaisingInfinitive(int to) =>
+        IsWord(to, "to") && to > 0 && _t[to - 1].Type == TokenType.Word && Lexicon.RaisingVerbs.Has(_t[to - 1].In(_text));
+
+    private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
+
+    private int TokenAtOrBefore(int charPos)
+    {
+        int k = _t.Count - 1;
+        while (k >= 0 && _t[k].Start >= charPos) k--;
+        return k;
+    }
+
+    private string Word(int k) => _t[k].In(_text).ToString();
+
+    private bool IsWord(int k, string w) => k >= 0 && k < _t.Count && _t[k].Is(_text, w);
+
+    private bool IsPunct(int k, char c) => k >= 0 && k < _t.Count && _t[k].IsPunct(_text, c);
+
+    // ---- "according to X, …" / "…, according to X" ---------------------------------------------------------
+
+    private Candidate? According(int i, int cueLast)
+    {
+        int npStart = cueLast + 1;
+        int npEnd = npStart;
+        while (npEnd < _t.Count && npEnd - npStart < MaxMentionTokens && _t[npEnd].Type == TokenType.Word)
+            npEnd++;
+        while (npEnd < _t.Count && npEnd - npStart < MaxMentionTokens && _t[npEnd].Type != TokenType.Word
+               && _t[npEnd].In(_text) is "." or "'" or "\u2019" or "-" && npEnd + 1 < _t.Count && _t[npEnd + 1].Type == TokenType.Word)
+        {
+            npEnd++;
+            while (npEnd < _t.Count && _t[npEnd].Type == TokenType.Word) npEnd++;
+        }
+        if (npEnd == npStart) return null;
+        int mentionStart = _t[npStart].Start, mentionEnd = _t[npEnd - 1].End;
+
+        int before = i;
+        while (before > 0 && _t[before - 1].Type == TokenType.Word && Lexicon.SentenceAdverbs.Has(_t[before - 1].In(_text))) before--;
+        int contentStart, contentEnd;
+        if (before == 0 || before == 1 && _t[0].Type != TokenType.Word)
+        {
+            // "According to X, content."
+            int k = npEnd;
+            if (IsPunct(k, ',') || IsPunct(k, ':')) k++;
+            if (k >= _t.Count) return null;
+            contentStart = _t[k].Start;
+            contentEnd = TrimmedEnd(_end);
+        }
+        else
+        {
+            contentStart = _start;
+            contentEnd = TrimmedEnd(_t[i - 1].Type == TokenType.Word ? _t[i - 1].End : _t[i - 1].Start);
+            if (IsPunct(npEnd, ',') && npEnd + 2 < _t.Count) contentEnd = TrimmedEnd(_end); // "X, according to Y, is …"
+        }
+        if (contentEnd - contentStart < 3) return null;
+        return new Candidate
+        {
+            ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
+            MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = Construction.According,
+        };
+    }
+
+    // ---- "…, said X." ------------------------------------------------------------------------------------
+
+    private Candidate? Inverted(int i, int cueLast)
+    {
+        if (i == 0) return null;
+        var prev = _t[i - 1];
+        bool afterComma = prev.IsPunct(_text, ',') || prev.Type == TokenType.CloseQuote;
+        if (!afterComma || i < 3) return null;
+        int npStart = cueLast + 1;
+        if (npStart >= _t.Count || _t[npStart].Type != TokenType.Word) return null;
+        if (IsWord(npStart, "that")) return null;
+        int npEnd = npStart;
+        while (npEnd < _t.Count && npEnd - npStart < MaxMentionTokens && IsNameToken(npEnd)) npEnd++;
+        if (npEnd == npStart) return null;
+        for (int k = npStart; k < npEnd; k++)
+            if (IsVerbLike(k)) return null; // "…, said Nunberg was …" is not an inverted attribution
+        // The mention must run to the end of the sentence, a comma or a quotation.
+        bool closes = npEnd >= _t.Count || IsPunct(npEnd, ',') || IsPunct(npEnd, '.') || IsPunct(npEnd, ';')
+                      || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
+        if (!closes || !IsSpeakerPhrase(npStart, npEnd)) return null;
+
+        int contentEnd = prev.Type == TokenType.CloseQuote ? prev.End : prev.Start;
+        int contentStart = _start;
+        // "“…,” said Peskov, “…”": the quotation resumes after the attribution.
+        if (IsPunct(npEnd, ',') && npEnd + 1 < _t.Count && _t[npEnd + 1].Type == TokenType.OpenQuote)
+            contentEnd = QuoteEndAfter(npEnd + 1);
+        contentEnd = TrimmedEnd(contentEnd);
+        if (contentEnd - contentStart < 3) return null;
+        return new Candidate
+        {
+            ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
+            MentionStart = _t[npStart].Start, MentionEnd = _t[npEnd - 1].End, Construction = Construction.Inverted,
+        };
+    }
+
+    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+
+    private bool IsVerbLike(int k) =>
+        _t[k].Type == TokenType.Word && (Lexicon.Verbs.Has(_t[k].In(_text)) || CueLexicon.TryGet(_t[k].In(_text), out _));
+
+    private bool IsNameToken(int k)
+    {
+        var t = _t[k];
+        if (t.Type == TokenType.Word) return !Lexicon.ClauseBoundaries.Has(_t[k].In(_text));
+        if (t.Length != 1 || k + 1 >= _t.Count || _t[k + 1].Type != TokenType.Word) return false;
+        char c = _text[t.Start];
+        if (c is '\'' or '\u2019' or '-') return _t[k + 1].Start == t.End;
+        // "Sen. Marco Rubio", "Gov. Mike Pence": the period of a title abbreviation.
+        return c == '.' && k > 0 && _t[k - 1].Type == TokenType.Word && _t[k - 1].End == t.Start
+               && _t[k - 1].IsCapitalized(_text) && _t[k - 1].Length <= 4 && _t[k + 1].IsCapitalized(_text);
+    }
+
+    private int QuoteEndAfter(int openToken)
+    {
+        for (int k = openToken + 1; k < _t.Count; k++)
+            if (_t[k].Type == TokenType.CloseQuote) return _t[k].End;
+        return _end;
+    }
+
+    // ---- "X said (that) …" and "…, X said." -----------------------------------------------------------
+
+    private Candidate? SubjectFirst(int i, int cueLast, CueWord cue, int lastMentionStart, int lastMentionEnd)
+    {
+        int j = i - 1;
+        if (j >= 1 && IsRaisingInfinitive(j)) j -= 2; // "went on to say", "appeared to suggest"
+        while (j >= 0 && _t[j].Type == TokenType.Word && (Lexicon.Auxiliaries.Has(_t[j].In(_text)) || Lexicon.RaisingVerbs.Has(_t[j].In(_text)))
+               && !IsSubjectPronoun(j)) j--;
+        // "Zelensky, who met Trump on Friday, said" / "Dmitry Peskov, the Kremlin spokesman, said"
+        if (j >= 0 && (IsPunct(j, ',') || IsPunct(j, ')') || IsPunct(j, '\u2014')))
+        {
+            int k = j - 1;
+            char open = IsPunct(j, ')') ? '(' : _text[_t[j].Start];
+            while (k >= 0 && j - k < 30 && !(IsPunct(k, open) || open == ',' && IsPunct(k, '\u2014'))) k--;
+            bool participle = (cue.Flags & CueFlags.Participle) != 0;
+            if (!participle && k > 0 && k + 1 < j && (IsRelativeOrAppositive(k + 1) || IsPlainAppositive(k + 1, j))) j = k - 1;
+            else if (participle || cue.Flags.HasFlag(CueFlags.Participle))
+                return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
+            else return null;
+        }
+        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
+        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+            return null;
+        int m = j;
+        while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
+        int npStart = m + 1, npEnd = j + 1;
+        if (npEnd <= npStart)
+        {
+            bool coordinated = m >= 0 && (IsWord(m, "and") || IsWord(m, "but"));
+            return coordinated || (cue.Flags & CueFlags.Participle) != 0
+                ? WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd)
+                : null;
+        }
+        if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
+        while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
+        if (!IsSpeakerPhrase(npStart, npEnd)) return null;
+        if ((cue.Flags & CueFlags.Belief) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
+            return null;
+        if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1)) return null; // "the talks, adding …" handled above
+
+        var mention = (_t[npStart].Start, _t[npEnd - 1].End);
+        // "…, X said." — the content comes before the mention.
+        int beforeMention = npStart - 1;
+        bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
+        int after = SkipCueAdverbials(cueLast + 1);
+        bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',')
+                            || afterBreak && beforeMention >= 3 && IsTrailingPhrase(after);
+        bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
+            || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
+        if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
+        {
+            int contentEnd = _t[beforeMention].Type == TokenType.CloseQuote ? _t[beforeMention].End : _t[beforeMention].Start;
+            int contentStart = _start;
+            if (nothingAfter && after < _t.Count && IsPunct(after, ','))
+            {
+                if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
+                else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
+            }
+            contentEnd = TrimmedEnd(contentEnd);
+            if (contentEnd - contentStart < 3) return null;
+            return new Candidate
+            {
+                ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
+                MentionStart = mention.Item1, MentionEnd = mention.Item2, Construction = Construction.SpeakerAfter,
+            };
+        }
+        return Forward(i, cueLast, cue, mention.Item1, mention.Item2, Construction.SpeakerFirst);
+    }
+
+    private Candidate? WithSentenceSubject(int i, int cueLast, CueWord cue, int lastMentionStart, int lastMentionEnd)
+    {
+        if (lastMentionStart >= 0)
+            return Forward(i, cueLast, cue, lastMentionStart, lastMentionEnd, Construction.Participle);
+        int k = 0;
+        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text)))) k++;
+        if (k >= i) return null;
+        int s = k;
+        if (IsSubjectPronoun(k)) k++;
+        else
+        {
+            while (k < i && (_t[k].IsCapitalized(_text) || IsNameToken(k) && k + 1 < i && _t[k + 1].IsCapitalized(_text)
+                             && (IsWord(k, "of") || IsWord(k, "for") || _t[k].Type != TokenType.Word))) k++;
+        }
+        if (k == s) return null;
+        return Forward(i, cueLast, cue, _t[s].Start, _t[k - 1].End, Construction.Participle);
+    }
+
+    private Candidate? Forward(int i, int cueLast, CueWord cue, int mentionStart, int mentionEnd, Construction construction)
+    {
+        int p = cueLast + 1;
+        if ((cue.Flags & CueFlags.TakesObject) != 0)
+        {
+            int that = -1;
+            for (int k = p; k < _t.Count && k - p < 10; k++)
+            {
+                if (_t[k].Type is TokenType.OpenQuote || _inQuote[k]) break;
+                if (IsWord(k, "that") || IsPunct(k, ':')) { that = k; break; }
+            }
+            if (that >= 0) p = that + 1;
+            else if (cue.Lemma is "tell" or "assure" or "inform" or "remind" or "warn" or "urge" or "advise" or "ask")
+                p = SkipObject(p);
+        }
+        else
+        {
+            p = SkipCueAdverbials(p);
+            if (IsWord(p, "that")) p++;
+            else
+            {
+                // "suggested for the first time that …": a short phrase before "that".
+                for (int k = p; k < _t.Count && k - p < 8; k++)
+                {
+                    if (_t[k].Type != TokenType.Word || _inQuote[k] || IsVerbLike(k) && !IsWord(k, "that")) break;
+                    if (IsWord(k, "that") && k > p) { p = k + 1; break; }
+                }
+            }
+        }
+        while (p < _t.Count && (IsPunct(p, ':') || IsPunct(p, ',') || IsPunct(p, '\u2014'))) p++;
+        if (p >= _t.Count || IsTerminal(p) && p == _t.Count - 1)
+        {
+            bool colon = cueLast + 1 < _t.Count && _text.AsSpan(_t[cueLast].End, _end - _t[cueLast].End).TrimEnd().EndsWith(":");
+            if (!colon) return null;
+            return new Candidate
+            {
+                ContentStart = _end, ContentEnd = _end, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
+                MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction, ContentFollows = true,
+            };
+        }
+        if ((cue.Flags & CueFlags.Belief) != 0 && IsWord(p, "to")) return null; // "hopes to meet"
+        int contentStart = _t[p].Start;
+        int contentEnd = _end;
+        // Stop before ", adding that …" so the participle becomes its own statement.
+        for (int k = p + 1; k + 1 < _t.Count; k++)
+            if (IsPunct(k, ',') && !_inQuote[k] && IsParticipleCue(k + 1) && !IsInsideOpenQuote(k))
+            {
+                contentEnd = _t[k].Start;
+                break;
+            }
+        contentEnd = TrimmedEnd(contentEnd);
+        if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2) return null;
+        return new Candidate
+        {
+            ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
+            MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction,
+        };
+    }
+
+    private bool IsInsideOpenQuote(int k)
+    {
+        int depth = 0;
+        for (int x = 0; x < k; x++)
+            if (_t[x].Type == TokenType.OpenQuote) depth++;
+            else if (_t[x].Type == TokenType.CloseQuote) depth = Math.Max(0, depth - 1);
+        return depth > 0;
+    }
+
+    private int WordCount(int start, int end)
+    {
+        int n = 0;
+        foreach (var t in _t)
+            if (t.Type == TokenType.Word && t.Start >= start && t.End <= end) n++;
+        return n;
+    }
+
+    private int SkipObject(int p)
+    {
+        if (p >= _t.Count || _t[p].Type != TokenType.Word) return p;
+        var w = Word(p);
+        if (w is "reporters" or "journalists" or "lawmakers" or "supporters" or "him" or "her" or "them" or "us" or "me"
+            or "parliament" or "Parliament" or "Congress" or "viewers" or "listeners" or "delegates" or "allies" or "officials")
+            return p + 1;
+        int k = p;
+        if (Lexicon.Determiners.Contains(w)) k++;
+        int s = k;
+        while (k < _t.Count && (_t[k].IsCapitalized(_text) || k > s && IsPunct(k, '\u2019') || k > s && IsPunct(k, '\''))) k++;
+        if (k == s && s > p && k < _t.Count && _t[k].Type == TokenType.Word) k++; // "the newspaper"
+        return k;
+    }
+
+    private int SkipCueAdverbials(int p)
+    {
+        while (p < _t.Count && _t[p].Type == TokenType.Word)
+        {
+            var w = Word(p).ToLowerInvariant();
+            if (w is "yesterday" or "today" or "tonight" or "earlier" or "later" or "again" or "also" or "repeatedly"
+                or "publicly" or "privately" or "recently" or "then" or "flatly" or "firmly" or "sharply" or "bluntly"
+                or "explicitly" or "directly" or "openly" or "clearly" or "previously" or "separately" or "reporters"
+                or "journalists" || Lexicon.Weekdays.Contains(w))
+            {
+                p++;
+                continue;
+            }
+            if (w is "on" or "late" or "early" or "last" or "this" && p + 1 < _t.Count
+                && (Lexicon.Weekdays.Has(_t[p + 1].In(_text)) || IsWord(p + 1, "week") || IsWord(p + 1, "month")
+                    || IsWord(p + 1, "night") || IsWord(p + 1, "weekend") || IsWord(p + 1, "year")))
+            {
+                p += 2;
+                continue;
+            }
+            if (w is "in" or "at" or "during" or "on" or "to" && p + 1 < _t.Count && _t[p + 1].Type == TokenType.Word
+                && (Lexicon.Determiners.Has(_t[p + 1].In(_text)) || _t[p + 1].IsCapitalized(_text) || IsWord(p + 1, "reporters")))
+            {
+                // "in a statement", "at a news conference in Kyiv", "on Telegram", "to reporters": skip to the
+                // clause start if one follows within a few words.
+                for (int k = p + 1; k < _t.Count && k - p <= 9; k++)
+                {
+                    if (_t[k].Type == TokenType.OpenQuote || _inQuote[k]) break;
+                    if (IsWord(k, "that") || IsPunct(k, ':') || IsPunct(k, ',')) return k;
+                }
+                int end = p + 1;
+                while (end < _t.Count && end - p <= 10 && (_t[end].Type == TokenType.Word || IsPunct(end, '\'') || IsPunct(end, '\u2019'))) end++;
+                if (end >= _t.Count || IsTerminal(end) || IsPunct(end, ',')) return end; // "said in a statement."
+                break;
+            }
+            break;
+        }
+        return p;
+    }
+
+    private bool IsTerminal(int k) => k >= _t.Count || _t[k].Type != TokenType.Word && _text[_t[k].Start] is '.' or '!' or '?' or ';';
+
+    private bool IsParticipleCue(int k) =>
+        _t[k].Type == TokenType.Word && CueLexicon.TryGet(_t[k].In(_text), out var c) && (c.Flags & CueFlags.Participle) != 0
+        && (c.Flags & CueFlags.Belief) == 0;
+
+    private bool IsAuxiliary(int k) => k >= 0 && _t[k].Type == TokenType.Word && Lexicon.Auxiliaries.Has(_t[k].In(_text));
+
+    private bool IsSubjectPronoun(int k) => _t[k].Type == TokenType.Word && Lexicon.SubjectPronouns.Has(_t[k].In(_text));
+
+    // "Ki Hong, 33, said", "J. Gerald Hebert, executive director of the Campaign Legal Center, said":
+    // a short phrase between commas with no finite verb and no cue.
+    private bool IsPlainAppositive(int from, int to)
+    {
+        if (to - from > 14) return false;
+        for (int k = from; k < to; k++)
+        {
+            if (_t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return false;
+            if (_t[k].Type == TokenType.Word && (IsVerbLike(k) || IsSubjectPronoun(k))) return false;
+        }
+        return true;
+    }
+
+    // "…, Ben Carson said after the attacks." — a short trailing phrase, not the content of the statement.
+    private bool IsTrailingPhrase(int p)
+    {
+        int words = 0;
+        for (int k = p; k < _t.Count; k++)
+        {
+            if (IsTerminal(k) && k == _t.Count - 1) break;
+            if (_t[k].Type != TokenType.Word) return false;
+            if (IsWord(k, "that") || IsVerbLike(k) || IsSubjectPronoun(k)) return false;
+            var w = _t[k].In(_text);
+            if (w.Length > 3 && w.EndsWith("ed", StringComparison.Ordinal)) return false;
+            if (++words > 8) return false;
+        }
+        return words > 0;
+    }
+
+    private bool IsRelativeOrAppositive(int k)
+    {
+        if (_t[k].Type != TokenType.Word) return false;
+        var w = Word(k);
+        return w is "who" or "which" or "whose" or "whom" or "a" or "an" or "the" or "The" or "A" or "An"
+               || _t[k].IsCapitalized(_text) || Lexicon.Determiners.Contains(w) || w is "himself" or "herself" or "itself";
+    }
+
+    private bool IsSpeakerPhrase(int s, int e)
+    {
+        if (e <= s || e - s > MaxMentionTokens) return false;
+        var first = _t[s];
+        if (first.Type != TokenType.Word) return false;
+        var w = Word(s);
+        if (e - s == 1 && Lexicon.Weekdays.Contains(w)) return false;
+        if (w is "who" or "which" or "that" or "there" or "what" or "this" or "That" or "This" or "There" or "What") return false;
+        var last = Word(e - 1);
+        if (Lexicon.Determiners.Contains(last) && last is not "both" and not "all" and not "others" || last is "of" or "to" or "for" or "in" or "on" or "at" or "with")
+            return false;
+        if (Lexicon.SubjectPronouns.Contains(w) || first.IsCapitalized(_text) || Lexicon.Determiners.Contains(w)
+            || Lexicon.BareSpeakers.Contains(w) || char.IsDigit(_text[first.Start]))
+            return true;
+        // "former tech executive Carly Fiorina": lower-case words before a name.
+        if (e - s > 8) return false;
+        for (int k = s + 1; k < e; k++)
+            if (_t[k].IsCapitalized(_text)) return true;
+        return Lexicon.BareSpeakers.Contains(last);
+    }
+
+    private int TrimmedEnd(int end)
+    {
+        while (end > _start && (char.IsWhiteSpace(_text[end - 1]) || _text[end - 1] is ',' or '.' or ';' or ':' or '\u2014' or '-'))
+            end--;
+        return end;
+    }
+}

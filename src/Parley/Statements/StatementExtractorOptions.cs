@@ -1,0 +1,29 @@
+namespace Parley.Statements;
+
+/// <summary>Options for <see cref="StatementExtractor"/>.</summary>
+public sealed record StatementExtractorOptions
+{
+    /// <summary>The fewest words a quotation needs to be a statement when no cue introduces it.</summary>
+    /// <value>Default 4: shorter uncued quotations are usually scare quotes or titles ("so-called “peace plan”").</value>
+    public int MinUncuedQuoteWords { get; init; } = 4;
+
+    /// <summary>How many paragraphs back the speaker of an uncued quotation may be found.</summary>
+    /// <value>Default 1: the same paragraph or the one before it.</value>
+    public int CarryParagraphs { get; init; } = 1;
+
+    /// <summary>Whether a quotation that goes on in the next sentence after its attribution ("“…,” he said. “…”")
+    /// is joined to the first quote as one statement spanning both.</summary>
+    /// <value>Default false: each quotation is its own statement, which is what an analyst reads and charts.
+    /// Corpora annotated with one attribution per speaker turn (PolNeAR) count the joined span as one unit;
+    /// <c>parley bench statements --dataset</c> turns this on to match that convention.</value>
+    public bool JoinContinuedQuotes { get; init; }
+
+    /// <summary>Whether doubled apostrophes (<c>''…''</c>, the house style of some newspaper archives) are
+    /// quotation marks.</summary>
+    /// <value>Default false: current news uses real quotation marks, and a doubled apostrophe is more often a typo.</value>
+    public bool DoubledApostropheQuotes { get; init; }
+
+    /// <summary>Whether an uncued quotation with no speaker in reach is kept (speaker unknown, party Unknown).</summary>
+    /// <value>Default true: unknown speakers are kept, never dropped.</value>
+    public bool KeepUnattributedQuotes { get; init; } = true;
+}

@@ -1,0 +1,151 @@
+using Parley.Statements;
+
+namespace Parley.Tests.Statements;
+
+public class ReportedSpeechTests
+{
+    [Fact]
+    public void Speaker_said_that_content()
+    {
+        var s = Extract.Single("Putin said on Tuesday that Russia was open to bilateral ceasefire talks.");
+        Assert.Equal(StatementKind.Reported, s.Kind);
+        Assert.Equal("Russia was open to bilateral ceasefire talks", s.Text);
+        Assert.Equal("said", s.Cue);
+        Assert.Equal("Putin", s.SpeakerMention);
+        Assert.Equal("vladimir-putin", s.ActorId);
+        Assert.Equal("Russia", s.Party);
+    }
+
+    [Fact]
+    public void Speaker_suggested_without_that()
+    {
+        var s = Extract.Single("Putin suggested for the first time that he would be open to direct talks with Kyiv.");
+        Assert.Equal("suggested", s.Cue);
+        Assert.Equal("he would be open to direct talks with Kyiv", s.Text);
+    }
+
+    [Fact]
+    public void Content_then_speaker_said()
+    {
+        var s = Extract.Single("The sanctions will stay until Russia withdraws, the European Commission president said.");
+        Assert.Equal("The sanctions will stay until Russia withdraws", s.Text);
+        Assert.Equal("the European Commission president", s.SpeakerMention);
+        Assert.Equal("ursula-von-der-leyen", s.ActorId);
+        Assert.Equal("Europe", s.Party);
+    }
+
+    [Fact]
+    public void Content_then_said_speaker()
+    {
+        var s = Extract.Single("The memorandum is ready for signing, said Kirill Dmitriev.");
+        Assert.Equal("The memorandum is ready for signing", s.Text);
+        Assert.Equal("Kirill Dmitriev", s.SpeakerMention);
+        Assert.Equal("kirill-dmitriev", s.ActorId);
+    }
+
+    [Fact]
+    public void Relative_clause_between_speaker_and_cue_is_skipped()
+    {
+        var s = Extract.Single("Zelensky, who met Starmer in London on Sunday, said Ukraine would not withdraw from Donetsk.");
+        Assert.Equal("Zelensky", s.SpeakerMention);
+        Assert.Equal("Ukraine would not withdraw from Donetsk", s.Text);
+    }
+
+    [Fact]
+    public void Appositive_between_speaker_and_cue_is_skipped()
+    {
+        var s = Extract.Single("Dmitry Peskov, the Kremlin spokesman, said Moscow had received the draft.");
+        Assert.Equal("Dmitry Peskov", s.SpeakerMention);
+        Assert.Equal("dmitry-peskov", s.ActorId);
+        Assert.Equal("Moscow had received the draft", s.Text);
+    }
+
+    [Fact]
+    public void According_to_speaker_first()
+    {
+        var s = Extract.Single("According to Yuri Ushakov, the two presidents spoke for ninety minutes.");
+        Assert.Equal("according to", s.Cue!.ToLowerInvariant());
+        Assert.Equal("Yuri Ushakov", s.SpeakerMention);
+        Assert.Equal("the two presidents spoke for ninety minutes", s.Text);
+        Assert.Equal("Russia", s.Party);
+    }
+
+    [Fact]
+    public void According_to_speaker_last()
+    {
+        var s = Extract.Single("The delegations will meet again in Istanbul, according to the Ukrainian Foreign Ministry.");
+        Assert.Equal("The delegations will meet again in Istanbul", s.Text);
+        Assert.Equal("the Ukrainian Foreign Ministry", s.SpeakerMention);
+        Assert.Equal("ukrainian-foreign-ministry", s.ActorId);
+        Assert.Equal("Ukraine", s.Party);
+    }
+
+    [Fact]
+    public void Told_reporters_that()
+    {
+        var s = Extract.Single("Witkoff told reporters that the Russian side had accepted the framework.");
+        Assert.Equal("told", s.Cue);
+        Assert.Equal("the Russian side had accepted the framework", s.Text);
+        Assert.Equal("steve-witkoff", s.ActorId);
+    }
+
+    [Fact]
+    public void In_a_statement_is_skipped_before_the_content()
+    {
+        var s = Extract.Single("The Kremlin said in a statement that the call with Washington had been constructive.");
+        Assert.Equal("the call with Washington had been constructive", s.Text);
+        Assert.Equal("kremlin", s.ActorId);
+    }
+
+    [Theory]
+    [InlineData("Lavrov ruled out any deployment of European troops in Ukraine.", "ruled out", "any deployment of European troops in Ukraine")]
+    [InlineData("Lavrov rejected the idea of a European peacekeeping force.", "rejected", "the idea of a European peacekeeping force")]
+    [InlineData("Lavrov has warned that any foreign troops would be legitimate targets.", "warned", "any foreign troops would be legitimate targets")]
+    [InlineData("Lavrov accused Kyiv of sabotaging the talks.", "accused", "Kyiv of sabotaging the talks")]
+    [InlineData("Lavrov insisted the root causes of the conflict must be addressed.", "insisted", "the root causes of the conflict must be addressed")]
+    [InlineData("Lavrov claims the West is prolonging the war.", "claims", "the West is prolonging the war")]
+    [InlineData("Lavrov is saying the talks have stalled.", "saying", "the talks have stalled")]
+    public void Cue_verbs_in_every_tense(string text, string cue, string content)
+    {
+        var s = Extract.Single(text);
+        Assert.Equal(cue, s.Cue);
+        Assert.Equal(content, s.Text);
+        Assert.Equal("sergei-lavrov", s.ActorId);
+    }
+
+    [Fact]
+    public void Partial_quote_inside_reported_speech_is_mixed()
+    {
+        var s = Extract.Single("Trump called the Russian proposal “a very fair proposal” in Washington on Friday.");
+        Assert.Equal(StatementKind.Mixed, s.Kind);
+        Assert.Contains("“a very fair proposal”", s.Text);
+        Assert.Equal("donald-trump", s.ActorId);
+        Assert.Equal("United States", s.Party);
+    }
+
+    [Fact]
+    public void Adding_that_is_a_second_statement_of_the_same_speaker()
+    {
+        var statements = Extract.From("Peskov said the Kremlin was studying the draft, adding that no date had been set.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("the Kremlin was studying the draft", statements[0].Text);
+        Assert.Equal("no date had been set", statements[1].Text);
+        Assert.Equal("adding", statements[1].Cue);
+        Assert.Equal("dmitry-peskov", statements[1].ActorId);
+    }
+
+    [Fact]
+    public void Nouns_that_look_like_cues_are_not_cues()
+    {
+        Assert.Empty(Extract.From("His claims about the front line were disputed by the reports from the region."));
+    }
+
+    [Fact]
+    public void Cue_words_inside_quotation_marks_are_content()
+    {
+        var s = Extract.Single("“Nobody said this would be easy,” Macron said.");
+        Assert.Equal("Nobody said this would be easy", s.Text);
+        Assert.Equal("Macron", s.SpeakerMention);
+        Assert.Equal("emmanuel-macron", s.ActorId);
+    }
+}
