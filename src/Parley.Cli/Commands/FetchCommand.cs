@@ -69,6 +69,14 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         [Description("Overall time allowed per URL, retries and redirects included (default 90).")]
         public double? Timeout { get; init; }
 
+        /// <summary>The sources these options name.</summary>
+        public SourceSet Sources() => new()
+        {
+            Urls = Urls, UrlFiles = UrlFiles, Feeds = Feeds, Sitemaps = Sitemaps,
+            Since = Since is null ? null
+                : new DateTimeOffset(DateOnly.ParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        };
+
         public override ValidationResult Validate()
         {
             if (Urls.Length + UrlFiles.Length + Feeds.Length + Sitemaps.Length == 0)
@@ -112,9 +120,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         using (var fetcher = PageFetcher.Create(options, archive))
         await using (writer)
         {
-            var since = settings.Since is null ? (DateTimeOffset?)null
-                : new DateTimeOffset(DateOnly.ParseExact(settings.Since, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var listing = await ListAsync(settings, fetcher, since, cancellationToken);
+            var listing = await settings.Sources().ListAsync(fetcher, cancellationToken);
             foreach (var problem in listing.Problems) console.MarkupLineInterpolated($"[yellow]parley fetch: {problem}[/]");
             if (listing.Urls.Count == 0)
             {
@@ -142,7 +148,13 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
                             result.FetchedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), result.Message));
                         continue;
                     }
-                    if (!result.HasBody) continue;
+                    if (!result.HasBody)
+                    {
+                        // Failures get a record, as `parley extract` gives one per failed document; skips are counted.
+                        if (result.Outcome == FetchOutcome.Failed)
+                            await writer.WriteJsonAsync(new FetchError(result.RequestedUrl.AbsoluteUri, result.Url.AbsoluteUri, result.Message ?? "fetch failed"));
+                        continue;
+                    }
                     var extraction = extractor.ExtractBytes(result.Body, result.RequestedUrl.AbsoluteUri, result.Url.AbsoluteUri, result.ContentType);
                     if (extraction.Article is { } article)
                         await writer.WriteJsonAsync(article with { Url = result.Url.AbsoluteUri });
@@ -151,7 +163,7 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
                         extractFailures++;
                         tally.ExtractFailed++;
                         console.MarkupLineInterpolated($"[red]parley fetch: {result.Url}: {extraction.Error}[/]");
-                        await writer.WriteJsonAsync(new { source = result.RequestedUrl.AbsoluteUri, url = result.Url.AbsoluteUri, error = extraction.Error });
+                        await writer.WriteJsonAsync(new FetchError(result.RequestedUrl.AbsoluteUri, result.Url.AbsoluteUri, extraction.Error ?? "no article found"));
                     }
                 }
             });
@@ -174,34 +186,6 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         }
     }
 
-    private static async Task<SourceListing> ListAsync(Settings settings, PageFetcher fetcher, DateTimeOffset? since, CancellationToken ct)
-    {
-        var listings = new List<SourceListing>();
-        var direct = settings.Urls.Select(u => (Text: u, Url: UrlNormalizer.TryNormalize(u))).ToList();
-        listings.Add(new SourceListing(
-            direct.Where(d => d.Url is not null).Select(d => new SourceUrl(d.Url!, null)).ToList(),
-            direct.Where(d => d.Url is null).Select(d => $"'{d.Text}' is not an http or https URL").ToList()));
-        foreach (var file in settings.UrlFiles)
-        {
-            if (!File.Exists(file))
-            {
-                listings.Add(new SourceListing([], [$"{file}: file not found"]));
-                continue;
-            }
-            using var reader = File.OpenText(file);
-            listings.Add(UrlList.Parse(reader, file));
-        }
-        foreach (var feed in settings.Feeds)
-            listings.Add(UrlNormalizer.TryNormalize(feed) is { } url
-                ? (await fetcher.ReadFeedAsync(url, ct)).Since(since)
-                : new SourceListing([], [$"--feed '{feed}' is not an http or https URL"]));
-        foreach (var sitemap in settings.Sitemaps)
-            listings.Add(UrlNormalizer.TryNormalize(sitemap) is { } url
-                ? (await fetcher.ReadSitemapAsync(url, ct: ct)).Since(since)
-                : new SourceListing([], [$"--sitemap '{sitemap}' is not an http or https URL"]));
-        return SourceListing.Combine(listings);
-    }
-
     private sealed class HostTally
     {
         public int Fetched, NotModified, Skipped, Failed, ExtractFailed;
@@ -217,6 +201,9 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             }
         }
     }
+
+    /// <summary>The record written, with <c>--extract</c>, for a URL that gave no article.</summary>
+    private sealed record FetchError(string Source, string Url, string Error);
 
     /// <summary>The record written per URL when not extracting.</summary>
     private sealed record FetchRecord(string RequestedUrl, string Url, string Outcome, int? Status, string? ContentType,

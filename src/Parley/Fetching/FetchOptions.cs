@@ -31,7 +31,7 @@ public sealed record FetchOptions
     /// <value>Default 10 MiB.</value>
     public long MaxBodyBytes { get; init; } = 10 * 1024 * 1024;
 
-    /// <summary>Time allowed for one attempt to receive response headers.</summary>
+    /// <summary>Time allowed for one attempt to receive response headers (at most half of <see cref="TotalTimeout"/> when that is shorter).</summary>
     /// <value>Default 20 seconds.</value>
     public TimeSpan AttemptTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
@@ -65,5 +65,6 @@ public sealed record FetchOptions
         if (GlobalConcurrency < 1) throw new ArgumentOutOfRangeException(nameof(GlobalConcurrency), "must be at least 1");
         if (PerHostRequestsPerSecond <= 0) throw new ArgumentOutOfRangeException(nameof(PerHostRequestsPerSecond), "must be positive");
         if (MaxBodyBytes < 1) throw new ArgumentOutOfRangeException(nameof(MaxBodyBytes), "must be positive");
+        if (AttemptTimeout <= TimeSpan.Zero || TotalTimeout <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(TotalTimeout), "timeouts must be positive");
     }
 }

@@ -67,7 +67,10 @@ public sealed class PageFetcher : IDisposable
     public static PageFetcher Create(FetchOptions? options = null, WarcArchive? archive = null, TimeProvider? time = null)
     {
         options ??= new FetchOptions();
+        options.Validate();
         time ??= TimeProvider.System;
+        // The resilience handler requires the overall timeout to exceed one attempt's.
+        var attemptTimeout = options.AttemptTimeout < options.TotalTimeout ? options.AttemptTimeout : options.TotalTimeout / 2;
         var services = new ServiceCollection();
         services.AddSingleton(time);
         services.AddHttpClient("parley", client =>
@@ -82,7 +85,7 @@ public sealed class PageFetcher : IDisposable
                 AutomaticDecompression = DecompressionMethods.All,
                 MaxConnectionsPerServer = options.PerHostConcurrency,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                ConnectTimeout = options.AttemptTimeout,
+                ConnectTimeout = attemptTimeout,
                 UseCookies = false,
             })
             .AddStandardResilienceHandler(resilience =>
@@ -94,10 +97,10 @@ public sealed class PageFetcher : IDisposable
                 resilience.Retry.UseJitter = true;
                 resilience.Retry.ShouldRetryAfterHeader = true;
                 resilience.Retry.MaxDelay = options.TotalTimeout / 2;
-                resilience.AttemptTimeout.Timeout = options.AttemptTimeout;
+                resilience.AttemptTimeout.Timeout = attemptTimeout;
                 resilience.TotalRequestTimeout.Timeout = options.TotalTimeout;
-                resilience.CircuitBreaker.SamplingDuration = options.AttemptTimeout * 2 > TimeSpan.FromSeconds(30)
-                    ? options.AttemptTimeout * 2 : TimeSpan.FromSeconds(30);
+                resilience.CircuitBreaker.SamplingDuration = attemptTimeout * 2 > TimeSpan.FromSeconds(30)
+                    ? attemptTimeout * 2 : TimeSpan.FromSeconds(30);
                 resilience.CircuitBreaker.MinimumThroughput = 20;
                 resilience.CircuitBreaker.FailureRatio = 0.8;
             })
