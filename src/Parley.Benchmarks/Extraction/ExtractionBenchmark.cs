@@ -43,42 +43,52 @@ internal static class ExtractionBenchmark
         }
     });
 
-    /// <summary>Runs each system over every page <paramref name="repeat"/> times; scores come from the first pass.</summary>
+    /// <summary>Runs every system over every page <paramref name="repeat"/> times; scores come from the first pass.</summary>
+    /// <remarks>Systems take turns page by page, so a change in machine load during the run affects them alike and
+    /// the speed ratio stays fair.</remarks>
     public static List<SystemReport> Run(IReadOnlyList<BenchPage> pages, IReadOnlyList<ExtractionSystem> systems, int repeat, Action<string, int, int>? progress = null)
     {
-        var reports = new List<SystemReport>();
-        foreach (var system in systems)
+        var tallies = systems.Select(_ => new Tally()).ToArray();
+        for (int pass = 0; pass < repeat; pass++)
         {
-            var scores = new List<PageScore>();
-            var perPage = new List<(string, double)>();
-            int titleOk = 0, titleN = 0, authorOk = 0, authorN = 0, dateOk = 0, dateN = 0, done = 0;
-            double seconds = 0;
-            for (int pass = 0; pass < repeat; pass++)
+            foreach (var page in pages)
             {
-                foreach (var page in pages)
+                var bytes = BenchDataset.ReadHtml(page);
+                for (int k = 0; k < systems.Count; k++)
                 {
-                    var bytes = BenchDataset.ReadHtml(page);
+                    var t = tallies[k];
                     long start = Stopwatch.GetTimestamp();
-                    var prediction = system.Run(bytes, page);
-                    seconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
-                    done++;
-                    progress?.Invoke(system.Name, done, pages.Count * repeat);
+                    var prediction = systems[k].Run(bytes, page);
+                    t.Seconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
+                    t.Done++;
+                    progress?.Invoke(systems[k].Name, t.Done, pages.Count * repeat);
                     if (pass > 0) continue;
                     var s = ShingleMetric.Score(page.Body, prediction.Body);
-                    scores.Add(s);
-                    perPage.Add((page.Id, F1(s)));
-                    if (!string.IsNullOrWhiteSpace(page.Title)) { titleN++; if (ShingleMetric.NormalizeTitle(page.Title) == ShingleMetric.NormalizeTitle(prediction.Title)) titleOk++; }
-                    if (!string.IsNullOrWhiteSpace(page.Author)) { authorN++; if (ShingleMetric.AuthorsMatch(page.Author, prediction.Author)) authorOk++; }
-                    if (!string.IsNullOrWhiteSpace(page.Date)) { dateN++; if (ShingleMetric.DateMatches(page.Date, prediction.Published)) dateOk++; }
+                    t.Scores.Add(s);
+                    t.PerPage.Add((page.Id, F1(s)));
+                    if (!string.IsNullOrWhiteSpace(page.Title)) { t.TitleN++; if (ShingleMetric.NormalizeTitle(page.Title) == ShingleMetric.NormalizeTitle(prediction.Title)) t.TitleOk++; }
+                    if (!string.IsNullOrWhiteSpace(page.Author)) { t.AuthorN++; if (ShingleMetric.AuthorsMatch(page.Author, prediction.Author)) t.AuthorOk++; }
+                    if (!string.IsNullOrWhiteSpace(page.Date)) { t.DateN++; if (ShingleMetric.DateMatches(page.Date, prediction.Published)) t.DateOk++; }
                 }
             }
-            reports.Add(new SystemReport(system.Name, ShingleMetric.Aggregate(scores),
-                titleN > 0 ? titleOk / (double)titleN : null, titleN,
-                authorN > 0 ? authorOk / (double)authorN : null, authorN,
-                dateN > 0 ? dateOk / (double)dateN : null, dateN,
-                done, seconds, perPage.OrderBy(p => p.Item2).ToList()));
         }
-        return reports;
+        return systems.Select((system, k) =>
+        {
+            var t = tallies[k];
+            return new SystemReport(system.Name, ShingleMetric.Aggregate(t.Scores),
+                t.TitleN > 0 ? t.TitleOk / (double)t.TitleN : null, t.TitleN,
+                t.AuthorN > 0 ? t.AuthorOk / (double)t.AuthorN : null, t.AuthorN,
+                t.DateN > 0 ? t.DateOk / (double)t.DateN : null, t.DateN,
+                t.Done, t.Seconds, t.PerPage.OrderBy(p => p.Item2).ToList());
+        }).ToList();
+    }
+
+    private sealed class Tally
+    {
+        public readonly List<PageScore> Scores = [];
+        public readonly List<(string, double)> PerPage = [];
+        public int TitleOk, TitleN, AuthorOk, AuthorN, DateOk, DateN, Done;
+        public double Seconds;
     }
 
     /// <summary>Scores a saved prediction file (AEB format) against the dataset, to check the metric against published outputs.</summary>

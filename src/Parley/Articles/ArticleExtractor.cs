@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text;
 using HtmlAgilityPack;
 using Parley.Articles.Body;
 using Parley.Articles.Encoding;
@@ -47,7 +46,7 @@ public sealed class ArticleExtractor
     {
         source ??= url ?? "(html)";
         if (string.IsNullOrWhiteSpace(html)) return ExtractionResult.Fail(source, "empty file");
-        if ((long)html.Length * 2 > _options.MaxPageBytes * 2 && html.Length > _options.MaxPageBytes)
+        if (html.Length > _options.MaxPageBytes)
             return ExtractionResult.Fail(source, $"page is {html.Length / 1048576.0:0.0} MB, over the {_options.MaxPageBytes / 1048576.0:0.#} MB limit");
         return FromHtml(html, url, source, []);
     }

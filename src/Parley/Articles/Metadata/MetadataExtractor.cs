@@ -160,6 +160,22 @@ internal static partial class MetadataExtractor
         }
         if (rawAuthors.Count == 0)
         {
+            // A label ("Written by", "Author") followed by the name in the next element.
+            for (int i = 0; i + 1 < shortTexts.Count && rawAuthors.Count == 0; i++)
+            {
+                var label = Dom.Text(shortTexts[i].Node);
+                if (label.Length > 20 || !AuthorLabel().IsMatch(label)) continue;
+                var next = Dom.Text(shortTexts[i + 1].Node);
+                var names = AuthorNames.Clean([next]);
+                if (next.Length < 80 && names.Count > 0 && names.All(LooksLikeName))
+                {
+                    rawAuthors.Add(next);
+                    meta.Warnings.Add("authors taken from a labelled byline");
+                }
+            }
+        }
+        if (rawAuthors.Count == 0)
+        {
             // A "By Jane Doe" line near the headline.
             int from = Math.Max(0, h1Order - 10);
             foreach (var (node, _) in shortTexts.Skip(from).Take(60))
@@ -335,6 +351,9 @@ internal static partial class MetadataExtractor
         }
         return true;
     }
+
+    [GeneratedRegex(@"^\s*(?:written\s+by|posted\s+by|by|authors?|author\s+name|автор|автори|autor|auteur)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorLabel();
 
     [GeneratedRegex(@"^(?:login|log|sign|signin|member|members|subscribe|account|menu|home|contact|about|profile|view|all|posts|articles|more|follow|share|search|blog|news|help|support|privacy|terms|author|authors)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex NotAName();
