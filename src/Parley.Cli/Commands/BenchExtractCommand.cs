@@ -57,8 +57,6 @@ internal sealed class BenchExtractCommand : Command<BenchExtractCommand.Settings
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = Terminal.Error();
-        // Redirected stderr defaults to 80 columns; messages and tables must stay one line per item.
-        if (Console.IsErrorRedirected) console.Profile.Width = 200;
         var layout = settings.Layout switch { "aeb" => BenchLayout.Aeb, "wcxb" => BenchLayout.Wcxb, _ => BenchDataset.Detect(settings.Dataset) };
         var pages = BenchDataset.Load(settings.Dataset, layout);
         console.MarkupLineInterpolated($"[grey]{pages.Count} pages, layout {layout.ToString().ToLowerInvariant()}[/]");

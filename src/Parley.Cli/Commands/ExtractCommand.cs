@@ -36,8 +36,6 @@ internal sealed class ExtractCommand : AsyncCommand<ExtractCommand.Settings>
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = Terminal.Error();
-        // Redirected stderr defaults to 80 columns; messages and tables must stay one line per item.
-        if (Console.IsErrorRedirected) console.Profile.Width = 200;
         var (files, problems) = ArticleFiles.ExpandWithProblems(settings.Inputs);
         foreach (var p in problems.Where(p => !p.EndsWith("file not found", StringComparison.Ordinal)))
             console.MarkupLineInterpolated($"[yellow]parley extract: {p}[/]");

@@ -23,6 +23,22 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         [Description("Folder of pages (.html, .htm, .html.gz, .txt), searched recursively. Default: the demo corpus shipped with parley.")]
         public string? Corpus { get; init; }
 
+        [CommandOption("--urls <FILE>")]
+        [Description("Fetch the URLs listed in FILE (one per line) into <out>/archive and run on them, instead of a corpus folder.")]
+        public string[] UrlFiles { get; init; } = [];
+
+        [CommandOption("--feed <URL>")]
+        [Description("Fetch the items of an RSS or Atom feed and run on them (repeatable).")]
+        public string[] Feeds { get; init; } = [];
+
+        [CommandOption("--sitemap <URL>")]
+        [Description("Fetch the pages of a sitemap or news sitemap and run on them (repeatable).")]
+        public string[] Sitemaps { get; init; } = [];
+
+        [CommandOption("--since <DATE>")]
+        [Description("With --feed or --sitemap: only items published on or after DATE (YYYY-MM-DD).")]
+        public string? Since { get; init; }
+
         [CommandOption("--out <DIR>")]
         [Description("Folder for the report and CSVs. Default: ./out.")]
         public string Out { get; init; } = "out";
@@ -47,8 +63,20 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         [Description("Stop after the store: no positions, no report.")]
         public bool NoReport { get; init; }
 
+        /// <summary>The fetch sources named, if any.</summary>
+        public Parley.Fetching.Sources.SourceSet Sources() => new()
+        {
+            UrlFiles = UrlFiles, Feeds = Feeds, Sitemaps = Sitemaps,
+            Since = Since is null ? null
+                : new DateTimeOffset(DateOnly.ParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+        };
+
         public override ValidationResult Validate() =>
-            BatchSize < 1 ? ValidationResult.Error("--batch-size must be at least 1.")
+            Since is not null && !DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+                ? ValidationResult.Error($"--since '{Since}' is not a date (YYYY-MM-DD).")
+            : Corpus is not null && UrlFiles.Length + Feeds.Length + Sitemaps.Length > 0
+                ? ValidationResult.Error("give either --corpus or --urls/--feed/--sitemap, not both.")
+            : BatchSize < 1 ? ValidationResult.Error("--batch-size must be at least 1.")
             : Model is not null && !File.Exists(Model) ? ValidationResult.Error($"--model {Model}: no such file.")
             : ValidationResult.Success();
     }
@@ -58,9 +86,26 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
+        var sources = settings.Sources();
+        FetchedCorpus.Result? fetched = null;
+        if (!sources.IsEmpty)
+        {
+            try
+            {
+                Directory.CreateDirectory(settings.Out);
+                fetched = await FetchedCorpus.FetchAsync(sources, settings.Out, console, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                console.MarkupLineInterpolated($"[red]parley run: cannot write the fetched pages under {settings.Out}: {ex.Message}[/]");
+                return RunPipeline.ExitOutputUnusable;
+            }
+            foreach (var problem in fetched.Problems) console.MarkupLineInterpolated($"[yellow]parley run: {problem}[/]");
+            console.MarkupLineInterpolated($"fetched {fetched.Pages} of {fetched.Listed} URL(s) into {Path.Combine(settings.Out, "archive")}: {fetched.Skipped} skipped, {fetched.Failed} failed");
+        }
         var options = new RunOptions
         {
-            Corpus = settings.Corpus ?? DemoCorpus,
+            Corpus = fetched?.Corpus ?? settings.Corpus ?? DemoCorpus,
             Out = settings.Out,
             Db = settings.Db ?? Path.Combine(settings.Out, "parley.duckdb"),
             BatchSize = settings.BatchSize,
@@ -71,7 +116,8 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         RunSummary summary;
         try
         {
-            summary = await RunAsync(console, options, settings.Model, cancellationToken);
+            summary = await RunAsync(console, options, settings.Model, cancellationToken,
+                fetched is null ? null : FetchedCorpus.ReadManifest(fetched.Corpus));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,10 +125,12 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             return RunPipeline.ExitCancelled;
         }
         RunSummaryTable.Write(console, summary);
-        return summary.ExitCode;
+        // A URL that could not be fetched is a failed input like an unreadable file.
+        return summary.ExitCode == 0 && fetched is { } f && (f.Failed > 0 || f.Problems.Count > 0) ? RunPipeline.ExitFailedItems : summary.ExitCode;
     }
 
-    internal static async Task<RunSummary> RunAsync(IAnsiConsole console, RunOptions options, string? model, CancellationToken ct)
+    internal static async Task<RunSummary> RunAsync(IAnsiConsole console, RunOptions options, string? model, CancellationToken ct,
+        IReadOnlyDictionary<string, string>? urls = null)
     {
         RunSummary summary = null!;
         await console.Progress()
@@ -91,7 +139,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             .StartAsync(async ctx =>
             {
                 var progress = new SpectreRunProgress(ctx, console);
-                var pipeline = new RunPipeline(DefaultStages.Create(model, progress.Message), progress, TimeProvider.System);
+                var pipeline = new RunPipeline(DefaultStages.Create(model, progress.Message, urls), progress, TimeProvider.System);
                 summary = await pipeline.RunAsync(options, ct);
             });
         return summary;

@@ -15,12 +15,13 @@ internal static class DefaultStages
 {
     /// <param name="modelPath">A saved statement model, or null for the default model (trained from the labels on first use, then cached).</param>
     /// <param name="message">Where the classifier's progress lines go.</param>
-    public static PipelineStages Create(string? modelPath, Action<string> message)
+    /// <param name="urls">For a fetched corpus: each page file's full path → the URL it was fetched from.</param>
+    public static PipelineStages Create(string? modelPath, Action<string> message, IReadOnlyDictionary<string, string>? urls = null)
     {
         var report = new ReportStage();
         return new(
             new FileListing(),
-            () => new ArticleStage(new ArticleExtractor()),
+            () => new ArticleStage(new ArticleExtractor(), urls),
             () => new StatementStage(new StatementExtractor()),
             async ct =>
             {
@@ -53,11 +54,11 @@ internal static class DefaultStages
         public IReadOnlyList<string> Expand(string corpus) => ArticleFiles.Expand([corpus]);
     }
 
-    private sealed class ArticleStage(ArticleExtractor extractor) : IArticleStage
+    private sealed class ArticleStage(ArticleExtractor extractor, IReadOnlyDictionary<string, string>? urls) : IArticleStage
     {
         public ExtractedItem Extract(ReadOnlyMemory<byte> bytes, string source)
         {
-            var result = extractor.ExtractBytes(bytes, source);
+            var result = extractor.ExtractBytes(bytes, source, urls?.GetValueOrDefault(Path.GetFullPath(source)));
             return new ExtractedItem(result.Source, result.Succeeded ? result.Article : null, result.Succeeded ? null : result.Error ?? "no article found");
         }
     }

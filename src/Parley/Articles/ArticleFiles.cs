@@ -6,7 +6,7 @@ namespace Parley.Articles;
 /// <summary>Reads article files from disk: inputs expanded to files, one <see cref="ExtractionResult"/> per file.</summary>
 public static class ArticleFiles
 {
-    private static readonly string[] ArticleExtensions = [".html", ".htm", ".xhtml", ".shtml", ".txt", ".gz", ".php", ".asp", ".aspx"];
+    private static readonly string[] ArticleExtensions = [".html", ".htm", ".xhtml", ".shtml", ".txt", ".gz", ".php", ".asp", ".aspx", ".warc"];
 
     /// <summary>Expands files, folders (recursively) and globs into a sorted, de-duplicated list of files.</summary>
     /// <remarks>
@@ -95,7 +95,10 @@ public static class ArticleFiles
 
     /// <summary>Reads and extracts each file in order, streaming one result per file.</summary>
     /// <remarks>Never throws for a bad file: a missing, unreadable, empty, binary, oversized or undecodable file gives a
-    /// result with <see cref="ExtractionResult.Error"/> set, and the rest go on. Only cancellation ends the sequence early.</remarks>
+    /// result with <see cref="ExtractionResult.Error"/> set, and the rest go on. Only cancellation ends the sequence early.
+    /// A WARC file (<c>.warc</c>, <c>.warc.gz</c>, as <c>parley fetch</c> archives) gives one result per archived
+    /// text response, with the record's target URI as the article's URL; an archive cut short gives its complete
+    /// records and then one error result saying so.</remarks>
     /// <param name="paths">Files, typically from <see cref="Expand"/>.</param>
     /// <param name="extractor">The extractor to use.</param>
     /// <param name="ct">Cancels between files.</param>
@@ -106,7 +109,77 @@ public static class ArticleFiles
         foreach (var path in paths)
         {
             ct.ThrowIfCancellationRequested();
+            if (IsWarc(path))
+            {
+                foreach (var result in ReadWarc(path, extractor))
+                {
+                    ct.ThrowIfCancellationRequested();
+                    yield return result;
+                }
+                continue;
+            }
             yield return await ReadOneAsync(path, extractor, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static bool IsWarc(string path) =>
+        path.EndsWith(".warc", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".warc.gz", StringComparison.OrdinalIgnoreCase);
+
+    private static IEnumerable<ExtractionResult> ReadWarc(string path, ArticleExtractor extractor)
+    {
+        FileStream file;
+        try
+        {
+            file = File.OpenRead(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [ExtractionResult.Fail(path, $"cannot read file: {ex.Message}")];
+        }
+        return ReadWarcRecords(path, file, extractor);
+    }
+
+    private static IEnumerable<ExtractionResult> ReadWarcRecords(string path, FileStream file, ArticleExtractor extractor)
+    {
+        using var _ = file;
+        using var records = Parley.Fetching.Archive.WarcReader.Enumerate(file).GetEnumerator();
+        int count = 0;
+        while (true)
+        {
+            string? damage = null;
+            try
+            {
+                if (!records.MoveNext()) break;
+            }
+            catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException or IOException)
+            {
+                damage = ex.Message;
+            }
+            if (damage is not null)
+            {
+                yield return ExtractionResult.Fail(path, $"WARC file damaged after {count} record(s): {damage}");
+                yield break;
+            }
+            var record = records.Current;
+            if (!string.Equals(record.Type, "response", StringComparison.OrdinalIgnoreCase) || record.ParseHttp() is not { } http) continue;
+            count++;
+            var target = record.TargetUri ?? "";
+            var source = $"{path}#{target}";
+            if (http.Status is < 200 or >= 300)
+            {
+                yield return ExtractionResult.Fail(source, $"archived response is HTTP {http.Status}");
+                continue;
+            }
+            ExtractionResult result;
+            try
+            {
+                result = extractor.ExtractBytes(http.Body, source, target, http.Header("Content-Type"));
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                result = ExtractionResult.Fail(source, $"extraction failed ({ex.GetType().Name}): {ex.Message}");
+            }
+            yield return result;
         }
     }
 

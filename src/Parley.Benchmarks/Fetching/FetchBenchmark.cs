@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.IO.Compression;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Parley.Fetching;
+using Parley.Fetching.Archive;
+
+namespace Parley.Benchmarks.Fetching;
+
+/// <summary>What the fetch benchmark measured.</summary>
+/// <param name="Pages">Pages asked for.</param>
+/// <param name="Fetched">Pages fetched and archived.</param>
+/// <param name="Extracted">Pages extracted to an article.</param>
+/// <param name="Failed">Pages that failed to fetch.</param>
+/// <param name="Elapsed">Wall time from first request to last result.</param>
+/// <param name="MaxPerHostPerSecond">The most requests any one host received in any one-second window (server clock).</param>
+/// <param name="ArchiveBytes">Size of the WARC files written.</param>
+/// <param name="PeakWorkingSetBytes">Peak resident memory of the process.</param>
+public sealed record FetchBenchmarkResult(int Pages, int Fetched, int Extracted, int Failed, TimeSpan Elapsed,
+    int MaxPerHostPerSecond, long ArchiveBytes, long PeakWorkingSetBytes)
+{
+    /// <summary>Pages fetched, archived and extracted per second.</summary>
+    public double PagesPerSecond => Extracted / Elapsed.TotalSeconds;
+}
+
+/// <summary>
+/// Serves real pages from a dataset folder on several loopback hosts (one Kestrel port each) and fetches them with
+/// <see cref="PageFetcher"/>, archiving to WARC and extracting each, to measure end-to-end fetch throughput and check
+/// that per-host rate limits hold.
+/// </summary>
+public static class FetchBenchmark
+{
+    /// <summary>Runs the benchmark.</summary>
+    /// <param name="pagesDirectory">A folder of <c>*.html</c> or <c>*.html.gz</c> pages.</param>
+    /// <param name="pages">How many page requests to make (pages are reused round-robin).</param>
+    /// <param name="hosts">How many loopback hosts (ports) serve the pages.</param>
+    /// <param name="options">Fetch options (per-host rate and connections).</param>
+    /// <param name="extract">Extracts a fetched page; returns true when an article came out.</param>
+    /// <param name="ct">Cancellation.</param>
+    public static async Task<FetchBenchmarkResult> RunAsync(string pagesDirectory, int pages, int hosts, FetchOptions options,
+        Func<FetchResult, bool> extract, CancellationToken ct = default)
+    {
+        var bodies = Directory.EnumerateFiles(pagesDirectory, "*.htm*", SearchOption.AllDirectories)
+            .Order(StringComparer.Ordinal).Select(Read).ToArray();
+        if (bodies.Length == 0) throw new InvalidOperationException($"No .html or .html.gz pages in {pagesDirectory}.");
+
+        var requestTimes = new ConcurrentDictionary<int, ConcurrentBag<long>>();
+        var clock = Stopwatch.StartNew();
+        var servers = new List<WebApplication>();
+        var archiveDir = Path.Combine(Path.GetTempPath(), "parley-bench-fetch-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            for (int h = 0; h < hosts; h++)
+            {
+                var builder = WebApplication.CreateSlimBuilder();
+                builder.Logging.ClearProviders();
+                builder.WebHost.UseUrls("http://127.0.0.1:0");
+                var app = builder.Build();
+                int host = h;
+                app.MapGet("/robots.txt", () => Results.Text("User-agent: *\nDisallow: /private/\n", "text/plain"));
+                app.MapGet("/p/{n:int}", (int n) =>
+                {
+                    requestTimes.GetOrAdd(host, _ => []).Add(clock.ElapsedTicks);
+                    return Results.Bytes(bodies[n % bodies.Length], "text/html; charset=utf-8");
+                });
+                await app.StartAsync(ct);
+                servers.Add(app);
+            }
+            var urls = Enumerable.Range(0, pages).Select(i => new Uri($"{servers[i % hosts].Urls.First()}/p/{i}")).ToList();
+
+            int fetched = 0, extracted = 0, failed = 0;
+            var started = Stopwatch.StartNew();
+            using (var archive = WarcArchive.Open(archiveDir))
+            using (var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive))
+            {
+                await foreach (var result in fetcher.FetchAllAsync(urls, ct))
+                {
+                    if (result.Outcome == FetchOutcome.Fetched)
+                    {
+                        fetched++;
+                        if (extract(result)) extracted++;
+                    }
+                    else if (result.Outcome == FetchOutcome.Failed) failed++;
+                }
+            }
+            started.Stop();
+            long archiveBytes = Directory.EnumerateFiles(archiveDir, "*.warc.gz").Sum(f => new FileInfo(f).Length);
+            return new FetchBenchmarkResult(pages, fetched, extracted, failed, started.Elapsed,
+                MaxPerSecond(requestTimes.Values), archiveBytes, Process.GetCurrentProcess().PeakWorkingSet64);
+        }
+        finally
+        {
+            foreach (var server in servers) await server.DisposeAsync();
+            if (Directory.Exists(archiveDir)) Directory.Delete(archiveDir, recursive: true);
+        }
+    }
+
+    private static int MaxPerSecond(IEnumerable<ConcurrentBag<long>> hosts)
+    {
+        int max = 0;
+        foreach (var bag in hosts)
+        {
+            var times = bag.Order().ToArray();
+            int lo = 0;
+            for (int hi = 0; hi < times.Length; hi++)
+            {
+                while (times[hi] - times[lo] >= Stopwatch.Frequency) lo++;
+                max = Math.Max(max, hi - lo + 1);
+            }
+        }
+        return max;
+    }
+
+    private static byte[] Read(string path)
+    {
+        using var file = File.OpenRead(path);
+        if (!path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) return File.ReadAllBytes(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var memory = new MemoryStream();
+        gzip.CopyTo(memory);
+        return memory.ToArray();
+    }
+}
