@@ -237,22 +237,22 @@ public class UnanimousCellTests
 
 public class SecondaryIssueTests
 {
-    private static IReadOnlyList<Statements.Statement> Statements() =>
+    private static IReadOnlyList<Parley.Statements.Statement> Statements() =>
     [
         Some.Statement(issue: "nato", stance: "oppose", score: 1, articleId: "a", text: "A.") with
         {
             Stances =
             [
-                new Statements.IssueStance("nato", "oppose", 1.0, 1.0),
-                new Statements.IssueStance("territory", "oppose", 0.8, 0.5),
-                new Statements.IssueStance("ceasefire", "support", 0.9, 0.3),
+                new Parley.Statements.IssueStance("nato", "oppose", 1.0, 1.0),
+                new Parley.Statements.IssueStance("territory", "oppose", 0.8, 0.5),
+                new Parley.Statements.IssueStance("ceasefire", "support", 0.9, 0.3),
             ],
         },
         Some.Statement(issue: "territory", stance: "support", score: 0.6, articleId: "b", text: "B."),
         Some.Statement(articleId: "c", text: "C.") with
         {
             Issue = null, Stance = null, StanceScore = null,
-            Stances = [new Statements.IssueStance("territory", "neutral", 1.0, 1.0)],
+            Stances = [new Parley.Statements.IssueStance("territory", "neutral", 1.0, 1.0)],
         },
     ];
 
