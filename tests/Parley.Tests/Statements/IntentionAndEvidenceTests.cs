@@ -128,3 +128,22 @@ public class ViewAsTests
         Assert.Empty(Extract.From("Zelensky saw the damage in Sumy on Friday."));
     }
 }
+
+public class StanceObjectTests
+{
+    [Fact]
+    public void Endorsed_a_named_object_is_a_statement_of_stance()
+    {
+        var s = Extract.Single("Orban endorsed Trump.");
+        Assert.Equal("endorsed", s.Cue);
+        Assert.Equal("Orban", s.SpeakerMention);
+        Assert.Equal("Trump", s.Text);
+        Assert.Equal("viktor-orban", s.ActorId);
+    }
+
+    [Fact]
+    public void A_one_word_lower_case_object_is_not_enough()
+    {
+        Assert.Empty(Extract.From("Merz praised everyone."));
+    }
+}

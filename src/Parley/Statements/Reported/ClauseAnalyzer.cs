@@ -430,7 +430,9 @@ internal sealed class ClauseAnalyzer
                     break;
                 }
         contentEnd = TrimmedEnd(contentEnd);
-        if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2) return null;
+        bool namedObject = cue.Lemma is "endorse" or "support" or "back" or "oppose" or "praise" or "criticize" or "criticise"
+                           or "condemn" && WordCount(contentStart, contentEnd) == 1 && _t[p].IsCapitalized(_text);
+        if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2 && !namedObject) return null; // "Orban endorsed Trump."
         return new Candidate
         {
             ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
