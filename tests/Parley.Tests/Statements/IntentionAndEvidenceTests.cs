@@ -109,3 +109,41 @@ public class RelativeClauseSpeakerTests
         Assert.Equal("Europe would stay at the table", statements[1].Text);
     }
 }
+
+public class ViewAsTests
+{
+    [Fact]
+    public void Sees_an_object_as_something_is_a_statement_of_view()
+    {
+        var s = Extract.Single("Kallas sees the Russian proposal as an attempt to split the allies.");
+        Assert.Equal("sees", s.Cue);
+        Assert.Equal("Kallas", s.SpeakerMention);
+        Assert.Equal("the Russian proposal as an attempt to split the allies", s.Text);
+        Assert.Equal("Europe", s.Party);
+    }
+
+    [Fact]
+    public void Seeing_without_as_is_not_a_statement()
+    {
+        Assert.Empty(Extract.From("Zelensky saw the damage in Sumy on Friday."));
+    }
+}
+
+public class StanceObjectTests
+{
+    [Fact]
+    public void Endorsed_a_named_object_is_a_statement_of_stance()
+    {
+        var s = Extract.Single("Orban endorsed Trump.");
+        Assert.Equal("endorsed", s.Cue);
+        Assert.Equal("Orban", s.SpeakerMention);
+        Assert.Equal("Trump", s.Text);
+        Assert.Equal("viktor-orban", s.ActorId);
+    }
+
+    [Fact]
+    public void A_one_word_lower_case_object_is_not_enough()
+    {
+        Assert.Empty(Extract.From("Merz praised everyone."));
+    }
+}

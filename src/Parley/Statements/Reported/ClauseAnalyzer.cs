@@ -65,7 +65,7 @@ internal sealed class ClauseAnalyzer
                 continue; // "the claims", "his warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
-            bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence)) == 0;
+            bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence | CueFlags.ViewAs)) == 0;
             Candidate? found = cue.Lemma == "according to"
                 ? According(i, cueLast)
                 : (plainSpeech ? Inverted(i, cueLast) : null) ?? SubjectFirst(i, cueLast, cue, lastMentionStart, lastMentionEnd);
@@ -309,6 +309,9 @@ internal sealed class ClauseAnalyzer
             && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
             return null;
         if ((cue.Flags & CueFlags.Evidence) != 0 && !HasEvidenceNoun(npStart, npEnd)) return null;
+        if ((cue.Flags & CueFlags.ViewAs) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)
+                                                    || Lexicon.BareSpeakers.Has(_t[npEnd - 1].In(_text))))
+            return null;
         if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1)) return null; // "the talks, adding …" handled above
 
         var mention = (_t[npStart].Start, _t[npEnd - 1].End);
@@ -398,6 +401,7 @@ internal sealed class ClauseAnalyzer
                 MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction, ContentFollows = true,
             };
         }
+        if ((cue.Flags & CueFlags.ViewAs) != 0 && !AsAfterObject(p)) return null; // "sees the plan as a trap"
         if ((cue.Flags & CueFlags.Intention) != 0 && !IsWord(p, "to"))
         {
             // "wants Kyiv to sign": a short object before the infinitive; other intention verbs need "to" at once.
@@ -426,12 +430,26 @@ internal sealed class ClauseAnalyzer
                     break;
                 }
         contentEnd = TrimmedEnd(contentEnd);
-        if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2) return null;
+        bool namedObject = cue.Lemma is "endorse" or "support" or "back" or "oppose" or "praise" or "criticize" or "criticise"
+                           or "condemn" && WordCount(contentStart, contentEnd) == 1 && _t[p].IsCapitalized(_text);
+        if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2 && !namedObject) return null; // "Orban endorsed Trump."
         return new Candidate
         {
             ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
             MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction,
         };
+    }
+
+    // "the plan as …": one to six words, none a verb, then "as".
+    private bool AsAfterObject(int p)
+    {
+        for (int k = p; k < _t.Count && k - p <= 6; k++)
+        {
+            if (_t[k].Type != TokenType.Word && !IsNameToken(k) || _inQuote[k]) return false;
+            if (IsWord(k, "as")) return k > p;
+            if (IsVerbLike(k) || IsWord(k, "that")) return false;
+        }
+        return false;
     }
 
     // "voters to know …", "the allies to agree …": one to four words, none a verb, then "to".

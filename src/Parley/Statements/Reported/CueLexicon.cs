@@ -23,6 +23,8 @@ internal enum CueFlags : byte
     /// <summary>A finding verb ("shows", "found") that attributes only when its subject names a source of evidence
     /// ("a poll shows …", "the survey found that …").</summary>
     Evidence = 64,
+    /// <summary>A view verb ("sees", "regards") that attributes only as "sees X as Y".</summary>
+    ViewAs = 128,
 }
 
 /// <summary>A cue word form with what it needs.</summary>
@@ -169,6 +171,9 @@ internal static class CueLexicon
             foreach (var form in list)
                 forms[form] = new CueWord(lemma, CueFlags.Intention | (Beliefs.Contains(lemma) ? CueFlags.Belief : 0)
                     | (forms.TryGetValue(form, out var known) && known.Lemma == lemma ? known.Flags : 0), null);
+        foreach (var (form, lemma) in new[] { ("see", "see"), ("sees", "see"), ("saw", "see"), ("views", "view"), ("viewed", "view"),
+                     ("regard", "regard"), ("regards", "regard"), ("regarded", "regard") })
+            forms[form] = new CueWord(lemma, CueFlags.ViewAs, null);
         foreach (var form in new[] { "show", "shows", "showed", "find", "finds", "found" })
             forms[form] = new CueWord(form.StartsWith('s') ? "show" : "find", CueFlags.Evidence, null);
         return forms.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
