@@ -14,9 +14,9 @@ internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
 
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<statements.jsonl>")]
-        [Description("Statements as `parley statements` writes them (only \"text\" is required); - for stdin.")]
-        public string Input { get; init; } = "";
+        [CommandArgument(0, "[statements.jsonl]")]
+        [Description("Statements as `parley statements` writes them (only \"text\" is required); omit it to read stdin.")]
+        public string Input { get; init; } = "-";
 
         [CommandOption("--model <FILE>")]
         [Description("A statement model zip (default: trained from the shipped labels on first use, then cached).")]
