@@ -10,7 +10,7 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley classify</c>: adds issue, stance and party to statements (JSONL in, JSONL out, same order).</summary>
 internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 4096;
 
     public sealed class Settings : CommandSettings
     {
