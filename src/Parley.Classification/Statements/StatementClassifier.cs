@@ -126,7 +126,7 @@ public sealed class StatementClassifier : IDisposable
                     $"{modelZip}: trained on taxonomy '{card.TaxonomyName}' (fingerprint {card.TaxonomyFingerprint}), but the taxonomy in use is '{options.Taxonomy.Name}' ({fingerprint}); retrain the model on labels for this taxonomy.");
             if (card.FormatVersion != ModelCard.CurrentFormat)
                 throw new ModelMismatchException($"{modelZip}: model format {card.FormatVersion}, this version reads {ModelCard.CurrentFormat}; retrain it.");
-            var embedder = TextClassifier.CreateEmbedder(options.Head("embeddings"));
+            var embedder = CreateEmbedder(options, card.UseEmbeddings);
             try
             {
                 TextClassifier Head(string name)
@@ -155,7 +155,7 @@ public sealed class StatementClassifier : IDisposable
     {
         options ??= new ClassifierOptions();
         CheckTaxonomy(rows, options.Taxonomy);
-        var embedder = TextClassifier.CreateEmbedder(options.Head("embeddings"));
+        var embedder = CreateEmbedder(options, options.Features == FeatureSet.TextAndEmbeddings);
         try
         {
             var issue = TextClassifier.Train(
@@ -356,6 +356,12 @@ public sealed class StatementClassifier : IDisposable
             throw new TrainingDataException(
                 $"The labels use stance(s) {string.Join(", ", badStances.Select(s => $"'{s}'"))} that taxonomy '{taxonomy.Name}' does not have (it has {string.Join(", ", stances)}).");
     }
+
+    // A text-only model never embeds: it gets an empty in-memory cache, so the (possibly large) embedding file on disk
+    // is neither created nor read.
+    private static SentenceEmbedder CreateEmbedder(ClassifierOptions options, bool embeddings) => embeddings
+        ? TextClassifier.CreateEmbedder(options.Head("embeddings"))
+        : new SentenceEmbedder(new EmbeddingCache());
 
     // The default feature set adds nothing to the key, so models cached before the option existed stay valid.
     private static string FeatureKey(FeatureSet features) =>

@@ -10,13 +10,13 @@ namespace Parley.Cli.Commands;
 /// <summary><c>parley classify</c>: adds issue, stance and party to statements (JSONL in, JSONL out, same order).</summary>
 internal sealed class ClassifyCommand : AsyncCommand<ClassifyCommand.Settings>
 {
-    private const int BatchSize = 256;
+    private const int BatchSize = 4096;
 
     public sealed class Settings : CommandSettings
     {
-        [CommandArgument(0, "<statements.jsonl>")]
-        [Description("Statements as `parley statements` writes them (only \"text\" is required); - for stdin.")]
-        public string Input { get; init; } = "";
+        [CommandArgument(0, "[statements.jsonl]")]
+        [Description("Statements as `parley statements` writes them (only \"text\" is required); omit it to read stdin.")]
+        public string Input { get; init; } = "-";
 
         [CommandOption("--model <FILE>")]
         [Description("A statement model zip (default: trained from the shipped labels on first use, then cached).")]
