@@ -38,7 +38,7 @@ public static class FetchBenchmark
     /// <param name="pages">How many page requests to make (pages are reused round-robin).</param>
     /// <param name="hosts">How many loopback hosts (ports) serve the pages.</param>
     /// <param name="options">Fetch options (per-host rate and connections).</param>
-    /// <param name="extract">Extracts a fetched page; returns true when an article came out.</param>
+    /// <param name="extract">Extracts a fetched page; returns true when an article came out. Called from one worker per core, so it must be thread-safe.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<FetchBenchmarkResult> RunAsync(string pagesDirectory, int pages, int hosts, FetchOptions options,
         Func<FetchResult, bool> extract, CancellationToken ct = default)
@@ -73,6 +73,13 @@ public static class FetchBenchmark
 
             int fetched = 0, extracted = 0, failed = 0;
             var started = Stopwatch.StartNew();
+            // Extraction is CPU work: one worker per core takes pages from the fetcher as they arrive.
+            var pagesToExtract = System.Threading.Channels.Channel.CreateBounded<FetchResult>(256);
+            var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+            {
+                await foreach (var page in pagesToExtract.Reader.ReadAllAsync(ct))
+                    if (extract(page)) Interlocked.Increment(ref extracted);
+            }, ct)).ToArray();
             using (var archive = WarcArchive.Open(archiveDir))
             using (var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive))
             {
@@ -81,11 +88,13 @@ public static class FetchBenchmark
                     if (result.Outcome == FetchOutcome.Fetched)
                     {
                         fetched++;
-                        if (extract(result)) extracted++;
+                        await pagesToExtract.Writer.WriteAsync(result, ct);
                     }
                     else if (result.Outcome == FetchOutcome.Failed) failed++;
                 }
             }
+            pagesToExtract.Writer.Complete();
+            await Task.WhenAll(workers);
             started.Stop();
             long archiveBytes = Directory.EnumerateFiles(archiveDir, "*.warc.gz").Sum(f => new FileInfo(f).Length);
             return new FetchBenchmarkResult(pages, fetched, extracted, failed, started.Elapsed,

@@ -47,7 +47,7 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = Terminal.Error();
-        var extractor = new ArticleExtractor();
+        var extractor = new ThreadLocal<ArticleExtractor>(() => new ArticleExtractor());
         var options = new FetchOptions
         {
             PerHostConcurrency = settings.Connections,
@@ -56,7 +56,7 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
         };
         console.MarkupLineInterpolated($"fetching {settings.Pages} pages from {settings.Hosts} loopback hosts × {settings.Connections} connections at ≤ {settings.Rate}/s per host …");
         var result = await FetchBenchmark.RunAsync(settings.Dataset, settings.Pages, settings.Hosts, options,
-            page => extractor.ExtractBytes(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType).Succeeded,
+            page => extractor.Value!.ExtractBytes(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType).Succeeded,
             cancellationToken);
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("pages requested", result.Pages.ToString());

@@ -1,3 +1,4 @@
+using Parley.Classification.Statements;
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
@@ -38,6 +39,14 @@ internal sealed class BenchRunCommand(IAnsiConsole console) : AsyncCommand<Bench
         [Description("Articles per batch. Default: 64.")]
         public int BatchSize { get; init; } = 64;
 
+        [CommandOption("--features <SET>")]
+        [Description("The default model's features: text (default here: the scale target is for text features) or text+embeddings.")]
+        public string Features { get; init; } = "text";
+
+        public override ValidationResult Validate() => TrainCommand.ParseFeatures(Features) is null
+            ? ValidationResult.Error($"--features must be text+embeddings or text, not '{Features}'")
+            : ValidationResult.Success();
+
         [CommandOption("--model <FILE>")]
         [Description("A saved statement model. Default: the default model.")]
         public string? Model { get; init; }
@@ -67,7 +76,7 @@ internal sealed class BenchRunCommand(IAnsiConsole console) : AsyncCommand<Bench
                 Db = db,
                 BatchSize = settings.BatchSize,
                 WriteReport = false,
-            }, settings.Model, cancellationToken);
+            }, settings.Model, cancellationToken, features: TrainCommand.ParseFeatures(settings.Features)!.Value);
             RunSummaryTable.Write(console, summary);
             if (summary.Error is not null) return summary.ExitCode;
 
@@ -79,6 +88,7 @@ internal sealed class BenchRunCommand(IAnsiConsole console) : AsyncCommand<Bench
                 ["corpusMegabytes"] = Math.Round(corpusBytes / (1024.0 * 1024), 1),
                 ["processors"] = Environment.ProcessorCount,
                 ["batchSize"] = settings.BatchSize,
+                ["features"] = settings.Features,
                 ["extracted"] = summary.Extracted,
                 ["failed"] = summary.Failed,
                 ["statements"] = summary.Statements,

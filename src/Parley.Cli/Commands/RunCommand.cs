@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Globalization;
+using Parley.Classification.Statements;
 using Parley.Cli.Pipeline;
 using Parley.Store.Pipeline;
 using Spectre.Console;
@@ -51,6 +52,10 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         [Description("A saved statement model (parley train). Default: the default model, trained from the shipped labels on first use and cached.")]
         public string? Model { get; init; }
 
+        [CommandOption("--features <SET>")]
+        [Description("The default model's features: text+embeddings (default, better) or text (n-grams only: many times faster, for large corpora). Ignored with --model.")]
+        public string Features { get; init; } = "text+embeddings";
+
         [CommandOption("--batch-size <N>")]
         [Description("Articles per batch (one transaction each). Default: 64.")]
         public int BatchSize { get; init; } = 64;
@@ -72,7 +77,9 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         };
 
         public override ValidationResult Validate() =>
-            Since is not null && !DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            TrainCommand.ParseFeatures(Features) is null
+                ? ValidationResult.Error($"--features must be text+embeddings or text, not '{Features}'.")
+            : Since is not null && !DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
                 ? ValidationResult.Error($"--since '{Since}' is not a date (YYYY-MM-DD).")
             : Corpus is not null && UrlFiles.Length + Feeds.Length + Sitemaps.Length > 0
                 ? ValidationResult.Error("give either --corpus or --urls/--feed/--sitemap, not both.")
@@ -117,7 +124,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         try
         {
             summary = await RunAsync(console, options, settings.Model, cancellationToken,
-                fetched is null ? null : FetchedCorpus.ReadManifest(fetched.Corpus));
+                fetched is null ? null : FetchedCorpus.ReadManifest(fetched.Corpus), TrainCommand.ParseFeatures(settings.Features)!.Value);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -130,7 +137,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
     }
 
     internal static async Task<RunSummary> RunAsync(IAnsiConsole console, RunOptions options, string? model, CancellationToken ct,
-        IReadOnlyDictionary<string, string>? urls = null)
+        IReadOnlyDictionary<string, string>? urls = null, FeatureSet features = FeatureSet.TextAndEmbeddings)
     {
         RunSummary summary = null!;
         await console.Progress()
@@ -139,7 +146,7 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
             .StartAsync(async ctx =>
             {
                 var progress = new SpectreRunProgress(ctx, console);
-                var pipeline = new RunPipeline(DefaultStages.Create(model, progress.Message, urls), progress, TimeProvider.System);
+                var pipeline = new RunPipeline(DefaultStages.Create(model, progress.Message, urls, features), progress, TimeProvider.System);
                 summary = await pipeline.RunAsync(options, ct);
             });
         return summary;

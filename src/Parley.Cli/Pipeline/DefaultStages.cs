@@ -16,7 +16,9 @@ internal static class DefaultStages
     /// <param name="modelPath">A saved statement model, or null for the default model (trained from the labels on first use, then cached).</param>
     /// <param name="message">Where the classifier's progress lines go.</param>
     /// <param name="urls">For a fetched corpus: each page file's full path → the URL it was fetched from.</param>
-    public static PipelineStages Create(string? modelPath, Action<string> message, IReadOnlyDictionary<string, string>? urls = null)
+    /// <param name="features">The default model's features (ignored with a saved model).</param>
+    public static PipelineStages Create(string? modelPath, Action<string> message, IReadOnlyDictionary<string, string>? urls = null,
+        FeatureSet features = FeatureSet.TextAndEmbeddings)
     {
         var report = new ReportStage();
         return new(
@@ -25,14 +27,14 @@ internal static class DefaultStages
             () => new StatementStage(new StatementExtractor()),
             async ct =>
             {
-                var classifier = await LoadClassifierAsync(modelPath, message, ct);
+                var classifier = await LoadClassifierAsync(modelPath, message, features, ct);
                 report.ModelCard = classifier.Card;
                 return classifier;
             },
             report);
     }
 
-    private static async Task<ClassifierStage> LoadClassifierAsync(string? modelPath, Action<string> message, CancellationToken ct)
+    private static async Task<ClassifierStage> LoadClassifierAsync(string? modelPath, Action<string> message, FeatureSet features, CancellationToken ct)
     {
         if (modelPath is not null)
         {
@@ -40,7 +42,7 @@ internal static class DefaultStages
             var id = "file-" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16];
             return new ClassifierStage(StatementClassifier.Load(modelPath), id);
         }
-        var classifier = await StatementClassifier.LoadOrTrainDefaultAsync(new ClassifierOptions { Progress = message }, ct);
+        var classifier = await StatementClassifier.LoadOrTrainDefaultAsync(new ClassifierOptions { Progress = message, Features = features }, ct);
         var card = classifier.Card;
         // Same labels, taxonomy, trainer and format give the same model (training is seeded), so the same id.
         var modelId = "default-" + ContentKey.Of(card.Name, card.TrainingDataHash, card.TaxonomyFingerprint, card.Trainer,

@@ -15,7 +15,8 @@ public sealed record FetchOptions
     /// <value>Default 2.</value>
     public int PerHostConcurrency { get; init; } = 2;
 
-    /// <summary>Requests started per second to one host (a robots.txt <c>Crawl-delay</c> can only lower it).</summary>
+    /// <summary>Requests per second to one host, as the server counts them in any one-second window (start times are
+    /// spaced 5 % wider than <c>1 / rate</c> to absorb network jitter; a robots.txt <c>Crawl-delay</c> can only lower it).</summary>
     /// <value>Default 4.</value>
     public double PerHostRequestsPerSecond { get; init; } = 4;
 

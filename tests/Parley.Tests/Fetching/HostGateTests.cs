@@ -12,7 +12,7 @@ public class HostGateTests
     public async Task Requests_to_one_host_start_no_faster_than_its_rate()
     {
         var time = new FakeTimeProvider(Start);
-        var gate = new HostGate(new FetchOptions { PerHostRequestsPerSecond = 4, PerHostConcurrency = 10 }, time);
+        var gate = new HostGate(new FetchOptions { PerHostRequestsPerSecond = 5, PerHostConcurrency = 10 }, time);
         var ct = TestContext.Current.CancellationToken;
 
         var first = gate.EnterAsync("a.example", ct);
@@ -21,12 +21,15 @@ public class HostGateTests
         Assert.True(first.IsCompleted);
         Assert.False(second.IsCompleted);
 
-        time.Advance(TimeSpan.FromMilliseconds(249));
+        // 5 requests/s with the 5 % margin: starts 210 ms apart.
+        time.Advance(TimeSpan.FromMilliseconds(209));
         Assert.False(second.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         (await second).Dispose();
         Assert.False(third.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(250));
+        time.Advance(TimeSpan.FromMilliseconds(209));
+        Assert.False(third.IsCompleted);
+        time.Advance(TimeSpan.FromMilliseconds(1));
         (await third).Dispose();
         (await first).Dispose();
     }
@@ -65,7 +68,7 @@ public class HostGateTests
     {
         var time = new FakeTimeProvider(Start);
         var gate = new HostGate(new FetchOptions { PerHostRequestsPerSecond = 100, PerHostConcurrency = 5 }, time);
-        gate.SetCrawlDelay("a.example", TimeSpan.FromSeconds(2));
+        gate.SetCrawlDelay("a.example", TimeSpan.FromSeconds(2)); // wider than 1.05 / 100 s, so it sets the spacing
         var ct = TestContext.Current.CancellationToken;
         (await gate.EnterAsync("a.example", ct)).Dispose();
         var next = gate.EnterAsync("a.example", ct);

@@ -7,11 +7,15 @@ namespace Parley.Fetching.Politeness;
 /// rate, and a global concurrency limit.
 /// </summary>
 /// <remarks>
-/// Start times are spaced at least <c>1 / rate</c> apart per host, measured on the <see cref="TimeProvider"/>
+/// Start times are spaced at least <c>1.05 / rate</c> apart per host, measured on the <see cref="TimeProvider"/>
 /// passed in, so tests drive it with a fake clock. A host's <c>Crawl-delay</c> widens its spacing.
 /// </remarks>
 internal sealed class HostGate
 {
+    /// <summary>Start times are spaced 5 % wider than <c>1 / rate</c>: requests reach the server with some jitter
+    /// after they start, and the limit must hold as the server counts it, in any one-second window.</summary>
+    internal const double SpacingMargin = 1.05;
+
     private readonly FetchOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _global;
@@ -55,7 +59,7 @@ internal sealed class HostGate
 
     private async Task WaitForTurnAsync(HostSlot slot, CancellationToken ct)
     {
-        var spacing = TimeSpan.FromSeconds(1.0 / _options.PerHostRequestsPerSecond);
+        var spacing = TimeSpan.FromSeconds(SpacingMargin / _options.PerHostRequestsPerSecond);
         if (slot.CrawlDelay > spacing) spacing = slot.CrawlDelay;
         DateTimeOffset start;
         lock (slot)
