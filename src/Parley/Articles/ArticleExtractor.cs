@@ -122,6 +122,13 @@ public sealed class ArticleExtractor
         var wire = WireArticleParser.Parse(file);
         if (wire.Paragraphs.Count == 0 && wire.Title is null) return ExtractionResult.Fail(source, "no article text found in the file");
         warnings.AddRange(wire.Warnings);
+        var published = wire.Published ?? DateParser.FromUrl(url);
+        if (published is null && DateParser.FromUrl(source) is { } fromName)
+        {
+            // Wire datelines often carry no year ("JEDDAH, March 11 (Atlas Wire) -"); archives name files by date.
+            published = fromName;
+            warnings.Add("publication date taken from the file name");
+        }
         var article = new Article
         {
             Id = MakeId(url, wire.Text),
@@ -130,7 +137,7 @@ public sealed class ArticleExtractor
             Title = wire.Title,
             Subtitle = wire.Subtitle,
             Authors = wire.Authors,
-            Published = wire.Published ?? DateParser.FromUrl(url),
+            Published = published,
             Language = GuessLanguage(wire.Text),
             Paragraphs = wire.Paragraphs,
             Text = wire.Text,

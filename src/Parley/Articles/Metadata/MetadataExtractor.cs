@@ -234,6 +234,7 @@ internal static partial class MetadataExtractor
             foreach (var (node, _) in near)
             {
                 var t = Dom.Text(node);
+                if (t.Length > 160) t = DatelineHead(t);
                 if (t.Length is < 6 or > 160) continue;
                 if (DateParser.FindWritten(t) is not { } d) continue;
                 if (UpdatedWord().IsMatch(t) && !PublishedWord().IsMatch(t)) { updated ??= d; continue; }
@@ -350,6 +351,16 @@ internal static partial class MetadataExtractor
             if (!char.IsUpper(w[0]) && w is not ("van" or "der" or "de" or "la" or "von" or "bin" or "da" or "di" or "del" or "le")) return false;
         }
         return true;
+    }
+
+    /// <summary>The dateline that opens a wire-style first paragraph ("KYIV, Ukraine, March 3, 2025 — …"): the text before
+    /// the first dash within its first 100 characters, or the whole text when there is none.</summary>
+    private static string DatelineHead(string text)
+    {
+        var head = text.AsSpan(0, Math.Min(100, text.Length));
+        int dash = head.IndexOfAny('—', '–');
+        if (dash < 0) dash = head.IndexOf(" - ", StringComparison.Ordinal);
+        return dash > 0 ? text[..dash] : text;
     }
 
     [GeneratedRegex(@"^\s*(?:written\s+by|posted\s+by|by|authors?|author\s+name|автор|автори|autor|auteur)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
