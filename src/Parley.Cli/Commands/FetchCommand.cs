@@ -73,15 +73,14 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
         public SourceSet Sources() => new()
         {
             Urls = Urls, UrlFiles = UrlFiles, Feeds = Feeds, Sitemaps = Sitemaps,
-            Since = Since is null ? null
-                : new DateTimeOffset(DateOnly.ParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Since = SourceSet.TryParseSince(Since, out var since) ? since : null,
         };
 
         public override ValidationResult Validate()
         {
             if (Urls.Length + UrlFiles.Length + Feeds.Length + Sitemaps.Length == 0)
                 return ValidationResult.Error("give URLs, --urls FILE, --feed URL or --sitemap URL");
-            if (Since is not null && !DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            if (!SourceSet.TryParseSince(Since, out _))
                 return ValidationResult.Error($"--since '{Since}' is not a date (YYYY-MM-DD)");
             if (PerHostRate <= 0 || PerHostConnections < 1 || Concurrency < 1 || Timeout <= 0)
                 return ValidationResult.Error("rates, connections, concurrency and timeout must be positive");

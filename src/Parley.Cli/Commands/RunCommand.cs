@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using Parley.Classification.Statements;
 using Parley.Cli.Pipeline;
+using Parley.Fetching.Sources;
 using Parley.Store.Pipeline;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -69,17 +70,16 @@ internal sealed class RunCommand(IAnsiConsole console) : AsyncCommand<RunCommand
         public bool NoReport { get; init; }
 
         /// <summary>The fetch sources named, if any.</summary>
-        public Parley.Fetching.Sources.SourceSet Sources() => new()
+        public SourceSet Sources() => new()
         {
             UrlFiles = UrlFiles, Feeds = Feeds, Sitemaps = Sitemaps,
-            Since = Since is null ? null
-                : new DateTimeOffset(DateOnly.ParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero),
+            Since = SourceSet.TryParseSince(Since, out var since) ? since : null,
         };
 
         public override ValidationResult Validate() =>
             TrainCommand.ParseFeatures(Features) is null
                 ? ValidationResult.Error($"--features must be text+embeddings or text, not '{Features}'.")
-            : Since is not null && !DateOnly.TryParseExact(Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            : !SourceSet.TryParseSince(Since, out _)
                 ? ValidationResult.Error($"--since '{Since}' is not a date (YYYY-MM-DD).")
             : Corpus is not null && UrlFiles.Length + Feeds.Length + Sitemaps.Length > 0
                 ? ValidationResult.Error("give either --corpus or --urls/--feed/--sitemap, not both.")

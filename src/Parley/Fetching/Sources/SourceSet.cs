@@ -21,6 +21,18 @@ public sealed record SourceSet
     /// <summary>Keep only feed and sitemap items published on or after this time (undated items are kept).</summary>
     public DateTimeOffset? Since { get; init; }
 
+    /// <summary>Parses a <c>--since</c> day (<c>YYYY-MM-DD</c>) as midnight UTC; null text gives null.</summary>
+    /// <returns>False when the text is not such a day.</returns>
+    public static bool TryParseSince(string? text, out DateTimeOffset? since)
+    {
+        since = null;
+        if (text is null) return true;
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.None, out var day)) return false;
+        since = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        return true;
+    }
+
     /// <summary>Whether anything is asked for.</summary>
     public bool IsEmpty => Urls.Count + UrlFiles.Count + Feeds.Count + Sitemaps.Count == 0;
 
