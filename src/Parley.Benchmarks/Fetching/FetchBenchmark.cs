@@ -50,12 +50,19 @@ public static class FetchBenchmark
         var requestTimes = new ConcurrentDictionary<int, ConcurrentBag<long>>();
         var clock = Stopwatch.StartNew();
         var servers = new List<WebApplication>();
-        var archiveDir = Path.Combine(Path.GetTempPath(), "parley-bench-fetch-" + Guid.NewGuid().ToString("N"));
+        var workDir = Path.Combine(Path.GetTempPath(), "parley-bench-fetch-" + Guid.NewGuid().ToString("N"));
+        var archiveDir = Path.Combine(workDir, "archive");
         try
         {
             for (int h = 0; h < hosts; h++)
             {
-                var builder = WebApplication.CreateSlimBuilder();
+                // An empty content root and no configuration reload: otherwise each server watches the working
+                // directory (and the archive being written) with a FileSystemWatcher, which costs the client CPU.
+                var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+                {
+                    ContentRootPath = Directory.CreateDirectory(Path.Combine(workDir, "server")).FullName,
+                    Args = ["--hostBuilder:reloadConfigOnChange=false"],
+                });
                 builder.Logging.ClearProviders();
                 builder.WebHost.UseUrls("http://127.0.0.1:0");
                 var app = builder.Build();
@@ -103,7 +110,7 @@ public static class FetchBenchmark
         finally
         {
             foreach (var server in servers) await server.DisposeAsync();
-            if (Directory.Exists(archiveDir)) Directory.Delete(archiveDir, recursive: true);
+            if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true);
         }
     }
 

@@ -73,6 +73,7 @@ public sealed class ArticleExtractor
             OptionMaxNestedChildNodes = _options.MaxNestingDepth,
             OptionCheckSyntax = false,
             OptionFixNestedTags = false,
+            OptionUseIdAttribute = false, // no id index: nothing looks elements up by id, and building it costs time
         };
         try
         {

@@ -54,6 +54,21 @@ internal sealed class BodyExtractor
 
     private int _totalProse = 1;
     private readonly Dictionary<HtmlNode, Stat> _stats = new(ReferenceEqualityComparer.Instance);
+    // A page repeats its class names many times over; each distinct one is matched against the hint patterns once.
+    private readonly Dictionary<string, HintKind> _hintKinds = new(StringComparer.Ordinal);
+
+    [Flags]
+    private enum HintKind { None = 0, Negative = 1, Positive = 2, StrongBody = 4 }
+
+    private HintKind Kind(string hints)
+    {
+        if (_hintKinds.TryGetValue(hints, out var kind)) return kind;
+        kind = (Hints.Negative().IsMatch(hints) ? HintKind.Negative : 0)
+             | (Hints.Positive().IsMatch(hints) ? HintKind.Positive : 0)
+             | (Hints.StrongBody().IsMatch(hints) ? HintKind.StrongBody : 0);
+        _hintKinds[hints] = kind;
+        return kind;
+    }
 
     /// <summary>Extracts the body blocks from a parsed page (the document is modified).</summary>
     public static List<BodyBlock> Extract(HtmlDocument doc, PageMetadata meta) => new BodyExtractor().Run(doc, meta);
@@ -166,8 +181,8 @@ internal sealed class BodyExtractor
             var role = node.GetAttributeValue("role", "");
             if (role.Length > 0 && RemovedRoles.Contains(role) && !holdsTheText) return true;
             var hints = Dom.Hints(node);
-            if (hints.Length > 0 && Hints.Negative().IsMatch(hints) && !Hints.StrongBody().IsMatch(hints)
-                && node.Name is not ("body" or "html" or "main") && !holdsTheText
+            if (hints.Length > 0 && !holdsTheText && node.Name is not ("body" or "html" or "main")
+                && (Kind(hints) & (HintKind.Negative | HintKind.StrongBody)) == HintKind.Negative
                 && node.GetAttributeValue("itemprop", "") != "articleBody")
                 return true;
         }
@@ -290,7 +305,7 @@ internal sealed class BodyExtractor
         return false;
     }
 
-    private static double InitialScore(HtmlNode n)
+    private double InitialScore(HtmlNode n)
     {
         double score = n.Name switch
         {
@@ -304,9 +319,10 @@ internal sealed class BodyExtractor
         var hints = Dom.Hints(n);
         if (hints.Length > 0)
         {
-            if (Hints.Negative().IsMatch(hints)) score -= 25;
-            if (Hints.Positive().IsMatch(hints)) score += 25;
-            if (Hints.StrongBody().IsMatch(hints)) score += 25;
+            var kind = Kind(hints);
+            if ((kind & HintKind.Negative) != 0) score -= 25;
+            if ((kind & HintKind.Positive) != 0) score += 25;
+            if ((kind & HintKind.StrongBody) != 0) score += 25;
         }
         if (n.GetAttributeValue("itemprop", "") == "articleBody") score += 50;
         return score;

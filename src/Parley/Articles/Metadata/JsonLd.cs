@@ -27,14 +27,19 @@ internal sealed class JsonLd : IDisposable
         json = json.Trim();
         if (json.StartsWith("<!--", StringComparison.Ordinal)) json = json[4..];
         if (json.EndsWith("-->", StringComparison.Ordinal)) json = json[..^3];
+        // Raw newlines and tabs inside strings are the commonest breakage in the wild. Outside strings they are
+        // whitespace, so turning them all into spaces up front parses both kinds without a failed first attempt.
+        if (json.AsSpan().IndexOfAny('\r', '\n', '\t') >= 0)
+            json = string.Create(json.Length, json, static (span, source) =>
+            {
+                source.AsSpan().CopyTo(span);
+                span.Replace('\r', ' ');
+                span.Replace('\n', ' ');
+                span.Replace('\t', ' ');
+            });
         JsonDocument doc;
         try { doc = JsonDocument.Parse(json, Options); }
-        catch (JsonException)
-        {
-            // Raw newlines inside strings are the commonest breakage in the wild.
-            try { doc = JsonDocument.Parse(json.Replace("\r", " ").Replace("\n", " ").Replace("\t", " "), Options); }
-            catch (JsonException) { return; }
-        }
+        catch (JsonException) { return; }
         _documents.Add(doc);
         var stack = new Stack<(JsonElement, int)>();
         stack.Push((doc.RootElement, 0));

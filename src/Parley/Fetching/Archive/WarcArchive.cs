@@ -101,18 +101,19 @@ public sealed class WarcArchive : IDisposable
             if (name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) contentType = value;
         }
         head.Append(CultureInfo.InvariantCulture, $"Content-Length: {body.Length}\r\n\r\n");
-        var responseBlock = Concat(Encoding.Latin1.GetBytes(head.ToString()), body);
-        var requestBlock = Encoding.Latin1.GetBytes(requestHead);
         var payloadDigest = Sha1Base32(body);
+        // Records are compressed before the lock is taken, so concurrent fetches only queue for the file write.
+        using var request = Record(now, requestId, "request", url, "application/http;msgtype=request",
+            Encoding.Latin1.GetBytes(requestHead), [], [new("WARC-Concurrent-To", responseId)]);
+        using var response = Record(now, responseId, "response", url, "application/http;msgtype=response",
+            Encoding.Latin1.GetBytes(head.ToString()), body, [new("WARC-Payload-Digest", "sha1:" + payloadDigest)]);
 
         lock (_lock)
         {
             var file = EnsureFile(now);
-            WriteRecord(file, now, requestId, "request", url, "application/http;msgtype=request", requestBlock,
-                [new("WARC-Concurrent-To", responseId)]);
+            request.WriteTo(file);
             long offset = file.Position;
-            WriteRecord(file, now, responseId, "response", url, "application/http;msgtype=response", responseBlock,
-                [new("WARC-Payload-Digest", "sha1:" + payloadDigest)]);
+            response.WriteTo(file);
             file.Flush();
             var entry = new ArchivedResponse(url.AbsoluteUri, status, contentType, etag, lastModified, now,
                 Path.GetFileName(file.Name), offset, "sha1:" + payloadDigest);
@@ -127,17 +128,18 @@ public sealed class WarcArchive : IDisposable
     public void AppendRevisit(Uri url, ArchivedResponse original)
     {
         var now = _time.GetUtcNow();
-        var block = Encoding.Latin1.GetBytes("HTTP/1.1 304 Not Modified\r\n\r\n");
-        lock (_lock)
-        {
-            var file = EnsureFile(now);
-            WriteRecord(file, now, NewId(), "revisit", url, "application/http;msgtype=response", block,
+        using var record = Record(now, NewId(), "revisit", url, "application/http;msgtype=response",
+            "HTTP/1.1 304 Not Modified\r\n\r\n"u8, [],
             [
                 new("WARC-Profile", "http://netpreserve.org/warc/1.1/revisit/server-not-modified"),
                 new("WARC-Refers-To-Target-URI", original.Url),
                 new("WARC-Refers-To-Date", original.FetchedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
                 new("WARC-Payload-Digest", original.PayloadDigest),
             ]);
+        lock (_lock)
+        {
+            var file = EnsureFile(now);
+            record.WriteTo(file);
             file.Flush();
         }
     }
@@ -165,26 +167,40 @@ public sealed class WarcArchive : IDisposable
         _file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
         _index = new StreamWriter(new FileStream(Path.Combine(Directory, IndexName), FileMode.Append, FileAccess.Write, FileShare.Read), new UTF8Encoding(false));
         var info = Encoding.UTF8.GetBytes("software: Parley\r\nformat: WARC File Format 1.1\r\nconformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n");
-        WriteRecord(_file, now, NewId(), "warcinfo", null, "application/warc-fields", info, [new("WARC-Filename", Path.GetFileName(path))]);
+        using var record = Record(now, NewId(), "warcinfo", null, "application/warc-fields", info, [], [new("WARC-Filename", Path.GetFileName(path))]);
+        record.WriteTo(_file);
         return _file;
     }
 
-    private static void WriteRecord(Stream file, DateTimeOffset date, string id, string type, Uri? target, string contentType,
-        byte[] block, IEnumerable<KeyValuePair<string, string>> extra)
+    /// <summary>One WARC record as a gzip member; its block is <paramref name="blockHead"/> followed by <paramref name="blockBody"/>.</summary>
+    private static MemoryStream Record(DateTimeOffset date, string id, string type, Uri? target, string contentType,
+        ReadOnlySpan<byte> blockHead, ReadOnlySpan<byte> blockBody, IEnumerable<KeyValuePair<string, string>> extra)
     {
+        Span<byte> digest = stackalloc byte[20];
+        using (var sha1 = IncrementalHash.CreateHash(HashAlgorithmName.SHA1))
+        {
+            sha1.AppendData(blockHead);
+            sha1.AppendData(blockBody);
+            sha1.GetHashAndReset(digest);
+        }
         var head = new StringBuilder("WARC/1.1\r\n");
         head.Append("WARC-Type: ").Append(type).Append("\r\n");
         head.Append("WARC-Record-ID: ").Append(id).Append("\r\n");
         head.Append("WARC-Date: ").Append(date.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)).Append("\r\n");
         if (target is not null) head.Append("WARC-Target-URI: ").Append(target.AbsoluteUri).Append("\r\n");
         foreach (var (name, value) in extra) head.Append(name).Append(": ").Append(value).Append("\r\n");
-        head.Append("WARC-Block-Digest: sha1:").Append(Sha1Base32(block)).Append("\r\n");
+        head.Append("WARC-Block-Digest: sha1:").Append(Base32(digest)).Append("\r\n");
         head.Append("Content-Type: ").Append(contentType).Append("\r\n");
-        head.Append(CultureInfo.InvariantCulture, $"Content-Length: {block.Length}\r\n\r\n");
-        using var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true);
-        gzip.Write(Encoding.UTF8.GetBytes(head.ToString()));
-        gzip.Write(block);
-        gzip.Write("\r\n\r\n"u8);
+        head.Append(CultureInfo.InvariantCulture, $"Content-Length: {blockHead.Length + blockBody.Length}\r\n\r\n");
+        var member = new MemoryStream(1024 + (blockHead.Length + blockBody.Length) / 3);
+        using (var gzip = new GZipStream(member, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(Encoding.UTF8.GetBytes(head.ToString()));
+            gzip.Write(blockHead);
+            gzip.Write(blockBody);
+            gzip.Write("\r\n\r\n"u8);
+        }
+        return member;
     }
 
     private void LoadIndex()
@@ -205,20 +221,17 @@ public sealed class WarcArchive : IDisposable
         }
     }
 
-    private static byte[] Concat(byte[] head, ReadOnlySpan<byte> body)
-    {
-        var all = new byte[head.Length + body.Length];
-        head.CopyTo(all, 0);
-        body.CopyTo(all.AsSpan(head.Length));
-        return all;
-    }
-
     private static string NewId() => $"<urn:uuid:{Guid.NewGuid()}>";
 
     private static string Sha1Base32(ReadOnlySpan<byte> data)
     {
         Span<byte> hash = stackalloc byte[20];
         SHA1.HashData(data, hash);
+        return Base32(hash);
+    }
+
+    private static string Base32(ReadOnlySpan<byte> hash)
+    {
         const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
         var text = new StringBuilder(32);
         int buffer = 0, bits = 0;
