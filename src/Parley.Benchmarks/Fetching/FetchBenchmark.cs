@@ -22,6 +22,15 @@ namespace Parley.Benchmarks.Fetching;
 public sealed record FetchBenchmarkResult(int Pages, int Fetched, int Extracted, int Failed, TimeSpan Elapsed,
     int MaxPerHostPerSecond, long ArchiveBytes, long PeakWorkingSetBytes)
 {
+    /// <summary>Processor time of the whole process (servers and client, all threads) during the timed round.</summary>
+    public TimeSpan ProcessorTime { get; init; }
+
+    /// <summary>Time the garbage collector paused the process during the timed round.</summary>
+    public TimeSpan GcPause { get; init; }
+
+    /// <summary>Garbage collections of generations 0, 1 and 2 during the timed round.</summary>
+    public IReadOnlyList<int> Collections { get; init; } = [0, 0, 0];
+
     /// <summary>Pages fetched, archived and extracted per second.</summary>
     public double PagesPerSecond => Extracted / Elapsed.TotalSeconds;
 }
@@ -39,9 +48,10 @@ public static class FetchBenchmark
     /// <param name="hosts">How many loopback hosts (ports) serve the pages.</param>
     /// <param name="options">Fetch options (per-host rate and connections).</param>
     /// <param name="extract">Extracts a fetched page; returns true when an article came out. Called from one worker per core, so it must be thread-safe.</param>
+    /// <param name="warmUp">Runs one untimed round over the distinct pages first.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<FetchBenchmarkResult> RunAsync(string pagesDirectory, int pages, int hosts, FetchOptions options,
-        Func<FetchResult, bool> extract, CancellationToken ct = default)
+        Func<FetchResult, bool> extract, bool warmUp = true, CancellationToken ct = default)
     {
         var bodies = Directory.EnumerateFiles(pagesDirectory, "*.htm*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(Read).ToArray();
@@ -76,42 +86,68 @@ public static class FetchBenchmark
                 await app.StartAsync(ct);
                 servers.Add(app);
             }
+            // Warm-up: one untimed round over the distinct pages (own fetcher and archive, so neither the rate limits
+            // nor the archive carry over), so that the timed round measures steady state rather than the JIT.
+            if (warmUp)
+            {
+                var warmUpUrls = Enumerable.Range(0, Math.Min(pages, bodies.Length)).Select(i => new Uri($"{servers[i % hosts].Urls.First()}/p/{i}")).ToList();
+                await RoundAsync(warmUpUrls, options, Path.Combine(workDir, "warm-up"), extract, ct);
+                requestTimes.Clear();
+            }
             var urls = Enumerable.Range(0, pages).Select(i => new Uri($"{servers[i % hosts].Urls.First()}/p/{i}")).ToList();
 
-            int fetched = 0, extracted = 0, failed = 0;
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var pause = GC.GetTotalPauseDuration();
+            int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var started = Stopwatch.StartNew();
-            // Extraction is CPU work: one worker per core takes pages from the fetcher as they arrive.
-            var pagesToExtract = System.Threading.Channels.Channel.CreateBounded<FetchResult>(256);
-            var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
-            {
-                await foreach (var page in pagesToExtract.Reader.ReadAllAsync(ct))
-                    if (extract(page)) Interlocked.Increment(ref extracted);
-            }, ct)).ToArray();
-            using (var archive = WarcArchive.Open(archiveDir))
-            using (var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive))
-            {
-                await foreach (var result in fetcher.FetchAllAsync(urls, ct))
-                {
-                    if (result.Outcome == FetchOutcome.Fetched)
-                    {
-                        fetched++;
-                        await pagesToExtract.Writer.WriteAsync(result, ct);
-                    }
-                    else if (result.Outcome == FetchOutcome.Failed) failed++;
-                }
-            }
-            pagesToExtract.Writer.Complete();
-            await Task.WhenAll(workers);
+            var (fetched, extracted, failed) = await RoundAsync(urls, options, archiveDir, extract, ct);
             started.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            pause = GC.GetTotalPauseDuration() - pause;
+            for (int g = 0; g < 3; g++) collections[g] = GC.CollectionCount(g) - collections[g];
             long archiveBytes = Directory.EnumerateFiles(archiveDir, "*.warc.gz").Sum(f => new FileInfo(f).Length);
             return new FetchBenchmarkResult(pages, fetched, extracted, failed, started.Elapsed,
-                MaxPerSecond(requestTimes.Values), archiveBytes, Process.GetCurrentProcess().PeakWorkingSet64);
+                MaxPerSecond(requestTimes.Values), archiveBytes, Process.GetCurrentProcess().PeakWorkingSet64)
+            {
+                ProcessorTime = cpu,
+                GcPause = pause,
+                Collections = collections,
+            };
         }
         finally
         {
             foreach (var server in servers) await server.DisposeAsync();
             if (Directory.Exists(workDir)) Directory.Delete(workDir, recursive: true);
         }
+    }
+
+    private static async Task<(int Fetched, int Extracted, int Failed)> RoundAsync(IReadOnlyList<Uri> urls, FetchOptions options,
+        string archiveDir, Func<FetchResult, bool> extract, CancellationToken ct)
+    {
+        int fetched = 0, extracted = 0, failed = 0;
+        // Extraction is CPU work: one worker per core takes pages from the fetcher as they arrive.
+        var pagesToExtract = System.Threading.Channels.Channel.CreateBounded<FetchResult>(256);
+        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+        {
+            await foreach (var page in pagesToExtract.Reader.ReadAllAsync(ct))
+                if (extract(page)) Interlocked.Increment(ref extracted);
+        }, ct)).ToArray();
+        using (var archive = WarcArchive.Open(archiveDir))
+        using (var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive))
+        {
+            await foreach (var result in fetcher.FetchAllAsync(urls, ct))
+            {
+                if (result.Outcome == FetchOutcome.Fetched)
+                {
+                    fetched++;
+                    await pagesToExtract.Writer.WriteAsync(result, ct);
+                }
+                else if (result.Outcome == FetchOutcome.Failed) failed++;
+            }
+        }
+        pagesToExtract.Writer.Complete();
+        await Task.WhenAll(workers);
+        return (fetched, extracted, failed);
     }
 
     private static int MaxPerSecond(IEnumerable<ConcurrentBag<long>> hosts)

@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Parley.Articles;
 using Parley.Benchmarks.Fetching;
 using Parley.Fetching;
@@ -42,6 +41,10 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
         [Description("Fetch and archive only, to see what extraction costs.")]
         public bool NoExtract { get; init; }
 
+        [CommandOption("--no-warm-up")]
+        [Description("Skip the untimed warm-up round over the distinct pages.")]
+        public bool NoWarmUp { get; init; }
+
         public override ValidationResult Validate() =>
             string.IsNullOrEmpty(Dataset) || !Directory.Exists(Dataset) ? ValidationResult.Error($"--dataset '{Dataset}' is not a folder")
             : Pages < 1 || Hosts < 1 || Connections < 1 || Rate <= 0 ? ValidationResult.Error("pages, hosts, connections and rate must be positive")
@@ -60,16 +63,10 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
             GlobalConcurrency = settings.Hosts * settings.Connections,
         };
         console.MarkupLineInterpolated($"fetching {settings.Pages} pages from {settings.Hosts} loopback hosts × {settings.Connections} connections at ≤ {settings.Rate}/s per host …");
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var pause = GC.GetTotalPauseDuration();
-        int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         var result = await FetchBenchmark.RunAsync(settings.Dataset, settings.Pages, settings.Hosts, options,
             settings.NoExtract ? _ => true
                 : page => extractor.Value!.ExtractBytes(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType).Succeeded,
-            cancellationToken);
-        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-        pause = GC.GetTotalPauseDuration() - pause;
-        for (int g = 0; g < 3; g++) collections[g] = GC.CollectionCount(g) - collections[g];
+            !settings.NoWarmUp, cancellationToken);
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("pages requested", result.Pages.ToString());
         table.AddRow("fetched + archived", result.Fetched.ToString());
@@ -77,9 +74,9 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
         table.AddRow("failed", result.Failed.ToString());
         table.AddRow("elapsed", $"{result.Elapsed.TotalSeconds:0.00} s");
         table.AddRow(settings.NoExtract ? "pages/s (fetched, archived)" : "pages/s (fetched, archived, extracted)", $"{result.PagesPerSecond:0.0}");
-        table.AddRow("processor time (server and client, all threads)", $"{cpu.TotalSeconds:0.00} s = {result.Extracted / cpu.TotalSeconds:0} pages per CPU-second");
+        table.AddRow("processor time (server and client, all threads)", $"{result.ProcessorTime.TotalSeconds:0.00} s = {result.Extracted / result.ProcessorTime.TotalSeconds:0} pages per CPU-second");
         table.AddRow("ceiling (hosts × rate)", $"{settings.Hosts * settings.Rate:0}");
-        table.AddRow("garbage collections (gen 0/1/2), pause", $"{collections[0]}/{collections[1]}/{collections[2]}, {pause.TotalSeconds:0.00} s");
+        table.AddRow("garbage collections (gen 0/1/2), pause", $"{result.Collections[0]}/{result.Collections[1]}/{result.Collections[2]}, {result.GcPause.TotalSeconds:0.00} s");
         table.AddRow("max requests to one host in any 1 s", $"{result.MaxPerHostPerSecond} (limit {settings.Rate:0})");
         table.AddRow("archive size", $"{result.ArchiveBytes / 1048576.0:0.0} MiB");
         table.AddRow("peak working set", $"{result.PeakWorkingSetBytes / 1048576.0:0} MiB");

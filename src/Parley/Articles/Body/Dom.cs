@@ -63,7 +63,7 @@ internal static class Dom
         var cls = node.GetAttributeValue("class", "");
         var id = node.GetAttributeValue("id", "");
         if (cls.Length == 0 && id.Length == 0) return "";
-        var hints = (cls + " " + id).ToLowerInvariant();
+        var hints = (id.Length == 0 ? cls : cls.Length == 0 ? id : string.Concat(cls, " ", id)).ToLowerInvariant();
         if (!hints.Contains("elementor", StringComparison.Ordinal) && !hints.Contains("wp-block", StringComparison.Ordinal)) return hints;
         // Page-builder classes name layout ("elementor-widget-wrap"), not content: they are not hints.
         return string.Join(' ', hints.Split(' ', StringSplitOptions.RemoveEmptyEntries)
