@@ -21,13 +21,13 @@ public class HostGateTests
         Assert.True(first.IsCompleted);
         Assert.False(second.IsCompleted);
 
-        // 5 requests/s with the 5 % margin: starts 210 ms apart.
-        time.Advance(TimeSpan.FromMilliseconds(209));
+        // 5 requests/s with the 10 % margin: starts 220 ms apart.
+        time.Advance(TimeSpan.FromMilliseconds(219));
         Assert.False(second.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         (await second).Dispose();
         Assert.False(third.IsCompleted);
-        time.Advance(TimeSpan.FromMilliseconds(209));
+        time.Advance(TimeSpan.FromMilliseconds(219));
         Assert.False(third.IsCompleted);
         time.Advance(TimeSpan.FromMilliseconds(1));
         (await third).Dispose();
@@ -68,7 +68,7 @@ public class HostGateTests
     {
         var time = new FakeTimeProvider(Start);
         var gate = new HostGate(new FetchOptions { PerHostRequestsPerSecond = 100, PerHostConcurrency = 5 }, time);
-        gate.SetCrawlDelay("a.example", TimeSpan.FromSeconds(2)); // wider than 1.05 / 100 s, so it sets the spacing
+        gate.SetCrawlDelay("a.example", TimeSpan.FromSeconds(2)); // wider than 1.1 / 100 s, so it sets the spacing
         var ct = TestContext.Current.CancellationToken;
         (await gate.EnterAsync("a.example", ct)).Dispose();
         var next = gate.EnterAsync("a.example", ct);
