@@ -23,7 +23,7 @@ internal static partial class MetadataExtractor
         int h1Order = -1;
         var h1Orders = new Dictionary<HtmlNode, int>(ReferenceEqualityComparer.Instance);
         string? titleTag = null, canonical = null, htmlLang = null;
-        var timeNodes = new List<HtmlNode>();
+        var timeNodes = new List<(HtmlNode Node, int Order)>();
         var itemprops = new List<HtmlNode>();
         var bylineNodes = new List<HtmlNode>();
 
@@ -61,7 +61,7 @@ internal static partial class MetadataExtractor
                     if (AuthorHref().IsMatch(href) && authorLinks.Count < 20) authorLinks.Add(n);
                     break;
                 case "time":
-                    timeNodes.Add(n);
+                    timeNodes.Add((n, shortTexts.Count));
                     break;
             }
             if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n))
@@ -100,20 +100,39 @@ internal static partial class MetadataExtractor
         var siteKey = meta.Site is null ? "" : TitleCleaner.Key(meta.Site);
         if (metaTitle is not null && TitleCleaner.Key(metaTitle) == siteKey) metaTitle = null;
         var reference = metaTitle ?? titleTag;
-        HtmlNode? headlineNode = null;
+        // The titles the page declares for itself, each without the site name: they vote on which <h1> is the headline.
+        var declared = new List<string>();
+        foreach (var d in new[] { metaTitle, M("og:title"), M("twitter:title"), titleTag })
+            if (d is not null && TitleCleaner.Clean(d, meta.Site, host, null) is { Length: > 0 } cleaned && TitleCleaner.Key(cleaned) != siteKey
+                && !declared.Contains(cleaned, StringComparer.Ordinal))
+                declared.Add(cleaned);
+        HtmlNode? headlineNode = null, agreed = null;
+        double bestAgreement = 0;
         foreach (var h in h1s)
         {
             var t = Dom.Text(h);
             if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)) continue;
+            double agreement = declared.Count == 0 ? 0 : declared.Max(d => TitleCleaner.Agreement(t, d));
+            if (agreement > bestAgreement) { bestAgreement = agreement; agreed = h; }
+            if (headlineNode is not null) continue;
             bool chrome = InChrome(h);
             double overlap = reference is null ? 0 : Overlap(t, reference);
-            if (!chrome || overlap >= 0.3) { headlineNode = h; break; }
+            if (!chrome || overlap >= 0.3) headlineNode = h;
         }
+        // An <h1> that the declared titles confirm beats the first plausible one (a logo, a section name, a pull quote).
+        if (agreed is not null && bestAgreement >= 0.5) headlineNode = agreed;
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
         if (headlineNode is not null) h1Order = h1Orders[headlineNode];
         meta.Headline = headline;
-        string? title = headline;
-        if (title is null && metaTitle is not null) title = TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
+        string? title = headline is null ? null : HeadlineTitle(headline, declared, meta.Site, host);
+        if (title is null && metaTitle is not null)
+        {
+            // A structured headline cut short (SEO plugins stop at about 110 characters) gives way to a declared title it begins.
+            var full = TitleCleaner.LooksTruncated(metaTitle)
+                ? declared.Where(d => d.Length > metaTitle.Length && TitleCleaner.Key(d).StartsWith(TitleCleaner.Key(metaTitle.TrimEnd('.', '…', ' ')), StringComparison.Ordinal)).MaxBy(d => d.Length)
+                : null;
+            title = full ?? TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
+        }
         if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
         {
             title = TitleCleaner.FromTitleTag(titleTag, meta.Site, host, null);
@@ -209,44 +228,47 @@ internal static partial class MetadataExtractor
                 if ((k.Contains("publish", StringComparison.OrdinalIgnoreCase) || k.EndsWith("date", StringComparison.OrdinalIgnoreCase)) && !k.Contains("modif", StringComparison.OrdinalIgnoreCase)
                     && !k.Contains("updat", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(v[0]) is { } d)
                 { meta.Published = d; break; }
-        if (meta.Published is null)
-        {
-            // <time datetime>: the one marked as published, else the first one that is not marked as updated.
-            HtmlNode? pick = timeNodes.FirstOrDefault(t => t.Attributes["pubdate"] is not null || Dom.Hints(t).Contains("publish"))
-                ?? timeNodes.FirstOrDefault(t => !Dom.Hints(t).Contains("modif") && !Dom.Hints(t).Contains("updat") && !(t.ParentNode is { } p && Dom.Hints(p).Contains("updat")));
-            if (pick is not null && (DateParser.Parse(pick.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(pick))) is { } d)
-            {
-                meta.Published = d;
-                meta.Warnings.Add("publication date taken from a <time> element");
-            }
-        }
         if (meta.Published is null && h1Order < 0 && meta.Title is not null)
         {
             // No <h1>: anchor on the element that shows the title.
             var key = TitleCleaner.Key(meta.Title);
             h1Order = shortTexts.FindIndex(t => TitleCleaner.Key(Dom.Text(t.Node)) == key);
         }
-        if (meta.Published is null && h1Order >= 0)
+        var seenDates = h1Order >= 0 ? VisibleDates.Scan(shortTexts, h1Order) : default;
+        if (seenDates.OriginallyPublished is { } original && meta.Published?.Day != original.Day)
         {
-            // A written date near the headline: after it first, then just before it; "updated" dates only as a last resort.
-            ArticleDate? updated = null;
-            var near = shortTexts.Skip(h1Order).Take(120).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
-            foreach (var (node, _) in near)
+            meta.Published = original;
+            meta.Warnings.Add("publication date taken from an 'originally published' line");
+        }
+        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled
+                 && Math.Abs(labelled.Day.DayNumber - structured.Day.DayNumber) > 1)
+        {
+            // One day apart is what time zones do to the same instant; more than that is a different date.
+            // The page labels its date "Published …" beside the headline: what readers are told wins over a template's field.
+            meta.Published = labelled;
+            meta.Warnings.Add("publication date taken from the visible 'Published' label (the structured date differs)");
+        }
+        if (meta.Published is null)
+        {
+            // <time datetime>: the one marked as published, else the first one in the headline's block that is not marked
+            // as updated (a sidebar of recent posts comes before the article on many templates), else the first one anywhere.
+            static bool NotUpdated((HtmlNode Node, int Order) t) =>
+                !Dom.Hints(t.Node).Contains("modif") && !Dom.Hints(t.Node).Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
+            var candidates = timeNodes.Where(t => DateOf(t.Node) is not null).ToList();
+            (HtmlNode Node, int Order)? pick = candidates.FirstOrDefault(t => t.Node.Attributes["pubdate"] is not null || Dom.Hints(t.Node).Contains("publish")) is { Node: not null } marked ? marked
+                : h1Order >= 0 && candidates.FirstOrDefault(t => t.Order >= h1Order - VisibleDates.Before && t.Order <= h1Order + VisibleDates.After && NotUpdated(t)) is { Node: not null } near ? near
+                : h1Order >= 0 && (seenDates.Labelled ?? seenDates.Plain) is not null ? null
+                : candidates.FirstOrDefault(NotUpdated) is { Node: not null } first ? first : null;
+            if (pick is { } chosen && DateOf(chosen.Node) is { } d)
             {
-                var t = Dom.Text(node);
-                if (t.Length > 160) t = DatelineHead(t);
-                if (t.Length is < 6 or > 160) continue;
-                if (DateParser.FindWritten(t) is not { } d) continue;
-                if (UpdatedWord().IsMatch(t) && !PublishedWord().IsMatch(t)) { updated ??= d; continue; }
                 meta.Published = d;
-                meta.Warnings.Add("publication date taken from the visible dateline");
-                break;
+                meta.Warnings.Add("publication date taken from a <time> element");
             }
-            if (meta.Published is null && updated is not null)
-            {
-                meta.Published = updated;
-                meta.Warnings.Add("publication date taken from a visible 'updated' date");
-            }
+        }
+        if (meta.Published is null && seenDates.Best is { } seen)
+        {
+            meta.Published = seen.Date;
+            meta.Warnings.Add(seen.Updated ? "publication date taken from a visible 'updated' date" : "publication date taken from the visible dateline");
         }
         if (meta.Published is null)
         {
@@ -259,6 +281,17 @@ internal static partial class MetadataExtractor
                 if (t.Length is < 6 or > 200) continue;
                 if (DateParser.FindWritten(t) is { } d) { meta.Published = d; meta.Warnings.Add("publication date taken from the visible dateline"); break; }
             }
+        }
+        if (meta.Published is { HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero)
+        {
+            // The same instant written with the publisher's own offset elsewhere on the page gives the local day.
+            foreach (var (node, _) in timeNodes)
+                if (DateParser.Parse(node.GetAttributeValue("datetime", null)) is { HasOffset: true } local && local.Value.Offset != TimeSpan.Zero
+                    && (local.Value - utc.Value).Duration() <= TimeSpan.FromHours(1))
+                {
+                    meta.Published = new ArticleDate(utc.Value.ToOffset(local.Value.Offset), true, true);
+                    break;
+                }
         }
         if (meta.Published is null && DateParser.FromUrl(url ?? meta.CanonicalUrl) is { } ud)
         {
@@ -318,6 +351,30 @@ internal static partial class MetadataExtractor
         return false;
     }
 
+    private static ArticleDate? DateOf(HtmlNode time) =>
+        DateParser.Parse(time.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(time));
+
+    /// <summary>The title from the visible headline: the site name removed when the headline carries it, and a declared
+    /// title taken instead when the headline is that title plus a date, a section label ("Blog: …") or bare numbers.</summary>
+    private static string HeadlineTitle(string headline, List<string> declared, string? site, string? host)
+    {
+        var title = TitleCleaner.StripSite(headline, site, host);
+        var key = TitleCleaner.Key(title);
+        foreach (var d in declared)
+        {
+            var dk = TitleCleaner.Key(d);
+            if (dk.Split(' ').Length < 3 || key.Length <= dk.Length) continue;
+            string? extra = key.StartsWith(dk + " ", StringComparison.Ordinal) ? key[(dk.Length + 1)..]
+                : key.EndsWith(" " + dk, StringComparison.Ordinal) ? key[..(key.Length - dk.Length - 1)] : null;
+            if (extra is null) continue;
+            bool label = key.EndsWith(" " + dk, StringComparison.Ordinal) && extra.Split(' ').Length <= 2
+                && title.IndexOf(':') is > 0 and var colon && TitleCleaner.Key(title[..colon]) == extra;
+            bool trailingNumbers = key.StartsWith(dk + " ", StringComparison.Ordinal) && extra.All(c => char.IsDigit(c) || c == ' ');
+            if (label || trailingNumbers || DateParser.FindWritten(extra) is not null) return d;
+        }
+        return title;
+    }
+
     private static bool IsGenericHeading(string t) => GenericHeading().IsMatch(t);
 
     private static double Overlap(string a, string b)
@@ -353,16 +410,6 @@ internal static partial class MetadataExtractor
         return true;
     }
 
-    /// <summary>The dateline that opens a wire-style first paragraph ("KYIV, Ukraine, March 3, 2025 — …"): the text before
-    /// the first dash within its first 100 characters, or the whole text when there is none.</summary>
-    private static string DatelineHead(string text)
-    {
-        var head = text.AsSpan(0, Math.Min(100, text.Length));
-        int dash = head.IndexOfAny('—', '–');
-        if (dash < 0) dash = head.IndexOf(" - ", StringComparison.Ordinal);
-        return dash > 0 ? text[..dash] : text;
-    }
-
     [GeneratedRegex(@"^\s*(?:written\s+by|posted\s+by|by|authors?|author\s+name|автор|автори|autor|auteur)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLabel();
 
@@ -374,12 +421,6 @@ internal static partial class MetadataExtractor
 
     [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByLine();
-
-    [GeneratedRegex(@"\b(?:updated|modified|last\s+reviewed|reviewed|обновлено|оновлено|aktualisiert|mis\s+à\s+jour|actualizado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UpdatedWord();
-
-    [GeneratedRegex(@"\b(?:published|posted|опубликовано|опубліковано|veröffentlicht|publié|publicado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PublishedWord();
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();

@@ -7,7 +7,14 @@ namespace Parley.Articles.Metadata;
 internal static partial class TitleCleaner
 {
     /// <summary>Cleans a title against the site name, the host name and the visible headline when known.</summary>
-    public static string Clean(string title, string? site, string? host, string? headline)
+    public static string Clean(string title, string? site, string? host, string? headline) => Clean(title, site, host, headline, guessSite: true);
+
+    /// <summary>Removes only the segments that name the site or the host (no guessing from the separator alone): for a
+    /// visible headline, where a short segment after a pipe is as likely part of the headline.</summary>
+    public static string StripSite(string headline, string? site, string? host) =>
+        site is null && host is null ? TextNormalizer.Normalize(headline) : Clean(headline, site, host, null, guessSite: false);
+
+    private static string Clean(string title, string? site, string? host, string? headline, bool guessSite)
     {
         title = TextNormalizer.Normalize(title);
         var parts = Separator().Split(title);
@@ -35,7 +42,7 @@ internal static partial class TitleCleaner
         }
         while (kept.Count > 1 && Matches(kept[^1])) kept.RemoveAt(kept.Count - 1);
         while (kept.Count > 1 && Matches(kept[0])) kept.RemoveAt(0);
-        if (kept.Count == parts.Length && parts.Length >= 2)
+        if (guessSite && kept.Count == parts.Length && parts.Length >= 2)
         {
             // No known site name: a short last part after a pipe is the site ("… | Reuters").
             var last = parts[^1].Trim();
@@ -63,6 +70,20 @@ internal static partial class TitleCleaner
         if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
         return cleaned;
     }
+
+    /// <summary>How far two titles agree: shared words over the words of the longer one (1 = same words).</summary>
+    public static double Agreement(string a, string b)
+    {
+        var wa = Key(a).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var wb = Key(b).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (wa.Count == 0 || wb.Count == 0) return 0;
+        int shared = wa.Count(wb.Contains);
+        return shared / (double)Math.Max(wa.Count, wb.Count);
+    }
+
+    /// <summary>Whether a title looks cut short: an ellipsis at the end, or the length at which SEO plugins cut.</summary>
+    public static bool LooksTruncated(string title) =>
+        title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal) || title.Length >= 100;
 
     /// <summary>A comparison key: case-folded letters and digits separated by single spaces.</summary>
     public static string Key(string s)
