@@ -64,7 +64,9 @@ internal static partial class MetadataExtractor
                     timeNodes.Add((n, shortTexts.Count));
                     break;
             }
-            if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n))
+            // Links are left out (menus, tag lists, author pages), except a short one with digits: a dateline linking to an archive.
+            if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n)
+                || n.Name == "a" && shortTexts.Count < 8000 && HasOwnText(n) && IsShortWithDigit(n))
                 shortTexts.Add((n, shortTexts.Count));
             if (n.HasAttributes)
             {
@@ -103,9 +105,8 @@ internal static partial class MetadataExtractor
         // The titles the page declares for itself, each without the site name: they vote on which <h1> is the headline.
         var declared = new List<string>();
         foreach (var d in new[] { metaTitle, M("og:title"), M("twitter:title"), titleTag })
-            if (d is not null && TitleCleaner.Clean(d, meta.Site, host, null) is { Length: > 0 } cleaned && TitleCleaner.Key(cleaned) != siteKey
-                && !declared.Contains(cleaned, StringComparer.Ordinal))
-                declared.Add(cleaned);
+            if (d is not null && TitleCleaner.Clean(d, meta.Site, host, null) is { Length: > 0 } cleaned && TitleCleaner.Key(cleaned) != siteKey)
+                declared.Add(cleaned); // one entry per source, duplicates kept: two sources that agree are a vote
         HtmlNode? headlineNode = null, agreed = null;
         double bestAgreement = 0;
         foreach (var h in h1s)
@@ -121,8 +122,11 @@ internal static partial class MetadataExtractor
         }
         // An <h1> that the declared titles confirm beats the first plausible one (a logo, a section name, a pull quote).
         if (agreed is not null && bestAgreement >= 0.5) headlineNode = agreed;
+        else if (headlineNode is not null && h1s.Count > 1 && bestAgreement < 0.2 && DeclaredAgree(declared))
+            headlineNode = null; // several <h1>s (section headings), none of them the title the page declares twice over
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
-        if (headlineNode is not null) h1Order = h1Orders[headlineNode];
+        int firstH1 = h1Order;
+        h1Order = headlineNode is null ? -1 : h1Orders[headlineNode];
         meta.Headline = headline;
         string? title = headline is null ? null : HeadlineTitle(headline, declared, meta.Site, host);
         if (title is null && metaTitle is not null)
@@ -196,7 +200,7 @@ internal static partial class MetadataExtractor
         if (rawAuthors.Count == 0)
         {
             // A "By Jane Doe" line near the headline.
-            int from = Math.Max(0, h1Order - 10);
+            int from = Math.Max(0, (h1Order >= 0 ? h1Order : firstH1) - 10);
             foreach (var (node, _) in shortTexts.Skip(from).Take(60))
             {
                 var t = Dom.Text(node);
@@ -228,11 +232,12 @@ internal static partial class MetadataExtractor
                 if ((k.Contains("publish", StringComparison.OrdinalIgnoreCase) || k.EndsWith("date", StringComparison.OrdinalIgnoreCase)) && !k.Contains("modif", StringComparison.OrdinalIgnoreCase)
                     && !k.Contains("updat", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(v[0]) is { } d)
                 { meta.Published = d; break; }
-        if (meta.Published is null && h1Order < 0 && meta.Title is not null)
+        if (h1Order < 0 && meta.Title is not null)
         {
             // No <h1>: anchor on the element that shows the title.
             var key = TitleCleaner.Key(meta.Title);
             h1Order = shortTexts.FindIndex(t => TitleCleaner.Key(Dom.Text(t.Node)) == key);
+            if (h1Order < 0) h1Order = firstH1;
         }
         var seenDates = h1Order >= 0 ? VisibleDates.Scan(shortTexts, h1Order) : default;
         if (seenDates.OriginallyPublished is { } original && meta.Published?.Day != original.Day)
@@ -248,16 +253,29 @@ internal static partial class MetadataExtractor
             meta.Published = labelled;
             meta.Warnings.Add("publication date taken from the visible 'Published' label (the structured date differs)");
         }
+        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && restamped.Day.DayNumber - dateline.Day.DayNumber > 1)
+        {
+            // A dateline beside the headline that is older than the structured date: migrations and templates re-stamp the
+            // structured field, the page keeps showing the day the article first appeared.
+            meta.Published = dateline;
+            meta.Warnings.Add("publication date taken from the visible dateline (older than the structured date)");
+        }
         if (meta.Published is null)
         {
             // <time datetime>: the one marked as published, else the first one in the headline's block that is not marked
             // as updated (a sidebar of recent posts comes before the article on many templates), else the first one anywhere.
             static bool NotUpdated((HtmlNode Node, int Order) t) =>
                 !Dom.Hints(t.Node).Contains("modif") && !Dom.Hints(t.Node).Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
-            var candidates = timeNodes.Where(t => DateOf(t.Node) is not null).ToList();
-            (HtmlNode Node, int Order)? pick = candidates.FirstOrDefault(t => t.Node.Attributes["pubdate"] is not null || Dom.Hints(t.Node).Contains("publish")) is { Node: not null } marked ? marked
-                : h1Order >= 0 && candidates.FirstOrDefault(t => t.Order >= h1Order - VisibleDates.Before && t.Order <= h1Order + VisibleDates.After && NotUpdated(t)) is { Node: not null } near ? near
+            // In the order the visible dates are searched: the headline's block after it, then before it, then the wider window.
+            var candidates = timeNodes.Where(t => DateOf(t.Node) is not null)
+                .OrderBy(t => h1Order < 0 ? t.Order : VisibleDates.SearchRank(t.Order, h1Order)).ToList();
+            bool Near((HtmlNode Node, int Order) t) => h1Order >= 0 && t.Order >= h1Order - VisibleDates.Before && t.Order <= h1Order + VisibleDates.After;
+            static bool Marked((HtmlNode Node, int Order) t) => t.Node.Attributes["pubdate"] is not null || Dom.Hints(t.Node).Contains("publish");
+            (HtmlNode Node, int Order)? pick =
+                candidates.FirstOrDefault(t => Near(t) && Marked(t)) is { Node: not null } markedNear ? markedNear
+                : candidates.FirstOrDefault(t => Near(t) && NotUpdated(t)) is { Node: not null } near ? near
                 : h1Order >= 0 && (seenDates.Labelled ?? seenDates.Plain) is not null ? null
+                : candidates.FirstOrDefault(Marked) is { Node: not null } marked ? marked
                 : candidates.FirstOrDefault(NotUpdated) is { Node: not null } first ? first : null;
             if (pick is { } chosen && DateOf(chosen.Node) is { } d)
             {
@@ -293,7 +311,15 @@ internal static partial class MetadataExtractor
                     break;
                 }
         }
-        if (meta.Published is null && DateParser.FromUrl(url ?? meta.CanonicalUrl) is { } ud)
+        var urlDate = DateParser.FromUrl(url ?? meta.CanonicalUrl);
+        if (meta.Published is { } p0 && urlDate is { } u0 && p0.Day != u0.Day && p0.Day.Day <= 12
+            && p0.Day.Year == u0.Day.Year && p0.Day.Month == u0.Day.Day && p0.Day.Day == u0.Day.Month)
+        {
+            // "03/10/2023" read month-first where the address says 3 October: the address settles the order.
+            meta.Published = u0;
+            meta.Warnings.Add("day and month order taken from the date in the URL");
+        }
+        if (meta.Published is null && urlDate is { } ud)
         {
             meta.Published = ud;
             meta.Warnings.Add("publication date taken from the URL");
@@ -336,6 +362,20 @@ internal static partial class MetadataExtractor
         for (var c = n.FirstChild; c is not null; c = c.NextSibling)
             if (c.NodeType == HtmlNodeType.Text && !string.IsNullOrWhiteSpace(((HtmlTextNode)c).Text)) return true;
         return false;
+    }
+
+    private static bool DeclaredAgree(List<string> declared)
+    {
+        for (int i = 0; i < declared.Count; i++)
+            for (int j = i + 1; j < declared.Count; j++)
+                if (TitleCleaner.Agreement(declared[i], declared[j]) >= 0.8) return true;
+        return false;
+    }
+
+    private static bool IsShortWithDigit(HtmlNode a)
+    {
+        var t = a.InnerText;
+        return t.Length <= 60 && t.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
     }
 
     private static bool InChrome(HtmlNode n)

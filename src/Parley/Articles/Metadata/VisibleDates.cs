@@ -35,6 +35,7 @@ internal readonly partial record struct VisibleDates(
             Label pending = Label.None;
             foreach (var i in range)
             {
+                if (InTable(texts[i].Node)) { pending = Label.None; continue; }
                 var text = Dom.Text(texts[i].Node);
                 if (original is null && OriginalLine().Match(text) is { Success: true } op
                     && DateParser.FindWritten(text.Substring(op.Index + op.Length, Math.Min(40, text.Length - op.Index - op.Length))) is { } od)
@@ -64,6 +65,24 @@ internal readonly partial record struct VisibleDates(
             }
         }
         return new VisibleDates(labelled, plain, updated, widePlain, wideUpdated, original);
+    }
+
+    /// <summary>The rank of a text element at <paramref name="order"/> in the search order around the headline at
+    /// <paramref name="headline"/> (lower is searched first), matching <see cref="Scan"/>.</summary>
+    public static int SearchRank(int order, int headline)
+    {
+        int d = order - headline;
+        return d >= 0 && d <= BlockAfter ? d
+            : d < 0 && -d <= BlockBefore ? 1_000 - d
+            : d > 0 ? 2_000 + d
+            : 1_000_000 - d;
+    }
+
+    /// <summary>Dates in the cells of a data table are data, not the article's dateline.</summary>
+    private static bool InTable(HtmlNode node)
+    {
+        // The cell's own text only: a page laid out in one big table cell is not a data table.
+        return node.Name is "td" or "th";
     }
 
     private enum Label { None, Published, Updated }
