@@ -112,7 +112,8 @@ internal static partial class MetadataExtractor
         foreach (var h in h1s)
         {
             var t = Dom.Text(h);
-            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)) continue;
+            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)
+                || (host is not null && TitleCleaner.NamesHost(TitleCleaner.Key(t), host))) continue;
             double agreement = declared.Count == 0 ? 0 : declared.Max(d => TitleCleaner.Agreement(t, d));
             if (agreement > bestAgreement) { bestAgreement = agreement; agreed = h; }
             if (headlineNode is not null) continue;
@@ -465,7 +466,7 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();
 
-    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here|(?:our |the |latest )?(?:blog|news|articles|insights|stories))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericHeading();
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:date|dateline|time|timestamp|published|pubdate|posted|meta|byline|article-info|post-info|entry-date|story-date)", RegexOptions.CultureInvariant)]

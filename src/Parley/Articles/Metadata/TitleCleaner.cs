@@ -31,13 +31,7 @@ internal static partial class TitleCleaner
             var k = Key(part);
             if (k.Length == 0) return true;
             if (site is not null && (k == Key(site) || (Key(site).Length > 3 && (k.Contains(Key(site)) || Key(site).Contains(k))))) return true;
-            if (host is not null)
-            {
-                var hk = Key(host.Replace("www.", ""));
-                var hostName = hk.Split(' ')[0];
-                var compact = k.Replace(" ", "");
-                if (compact == hostName || compact == hk.Replace(" ", "") || hk.Replace(" ", "").StartsWith(compact, StringComparison.Ordinal)) return true;
-            }
+            if (host is not null && NamesHost(k, host)) return true;
             return false;
         }
         while (kept.Count > 1 && Matches(kept[^1])) kept.RemoveAt(kept.Count - 1);
@@ -69,6 +63,26 @@ internal static partial class TitleCleaner
         var first = parts[0].Trim();
         if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
         return cleaned;
+    }
+
+    /// <summary>Whether a title segment (as a <see cref="Key"/>) names the host: any run of the host's labels except the
+    /// top-level domain alone ("github" or "gist github com" for gist.github.com, "news example" for www.news.example).</summary>
+    public static bool NamesHost(string segmentKey, string host)
+    {
+        var compact = segmentKey.Replace(" ", "");
+        if (compact.Length == 0) return false;
+        var labels = host.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+        int first = labels.Length > 0 && labels[0] == "www" ? 1 : 0;
+        for (int i = first; i < labels.Length; i++)
+        {
+            var run = "";
+            for (int j = i; j < labels.Length; j++)
+            {
+                run += labels[j].Replace("-", "");
+                if (run == compact && !(i == labels.Length - 1 && labels.Length > 1)) return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>How far two titles agree: shared words over the words of the longer one (1 = same words).</summary>

@@ -20,60 +20,77 @@ internal readonly partial record struct VisibleDates(
     public bool Any => Best is not null;
 
     /// <summary>The date to take when the page has no structured one: labelled "Published", else the first plain date in
-    /// the headline's block, else an "Updated" date there, else the same two from the wider window.</summary>
+    /// the headline's block (unless an "Updated" date comes first and sits clearly closer to the headline: the plain date
+    /// after it is then a related post's), else an "Updated" date there,
+    /// else the same two from the wider window.</summary>
     public (ArticleDate Date, bool Updated)? Best =>
-        Labelled is { } l ? (l, false) : Plain is { } p ? (p, false) : Updated is { } u ? (u, true)
+        Labelled is { } l ? (l, false)
+        : Plain is { } p && (Updated is null || PlainIndex < UpdatedIndex || PlainRank <= UpdatedRank + 3) ? (p, false)
+        : Updated is { } u ? (u, true)
         : WidePlain is { } w ? (w, false) : WideUpdated is { } wu ? (wu, true) : null;
+
+    private int PlainRank { get; init; }
+    private int UpdatedRank { get; init; }
+    private int PlainIndex { get; init; }
+    private int UpdatedIndex { get; init; }
 
     /// <summary>Scans the text elements around the headline (<paramref name="headline"/> is its index in
     /// <paramref name="texts"/>), closest first.</summary>
     public static VisibleDates Scan(List<(HtmlNode Node, int Order)> texts, int headline)
     {
         ArticleDate? labelled = null, plain = null, updated = null, widePlain = null, wideUpdated = null, original = null;
-        foreach (var (range, block) in Ranges(texts.Count, headline))
+        int plainRank = 0, updatedRank = 0, plainIndex = 0, updatedIndex = 0;
+        var order = Enumerable.Range(Math.Max(0, headline - Before), Math.Min(texts.Count, headline + After + 1) - Math.Max(0, headline - Before))
+            .OrderBy(i => SearchRank(i, headline));
+        foreach (var i in order)
         {
-            Label pending = Label.None;
-            foreach (var i in range)
+            int rank = SearchRank(i, headline);
+            bool block = rank < 2_000;
+            if (InTable(texts[i].Node)) continue;
+            var text = Dom.Text(texts[i].Node);
+            if (original is null && OriginalLine().Match(text) is { Success: true } op
+                && DateParser.FindWritten(text.Substring(op.Index + op.Length, Math.Min(40, text.Length - op.Index - op.Length))) is { } od)
+                original = od;
+            if (text.Length > 160) text = DatelineHead(text);
+            if (text.Length is < 3 or > 160) continue;
+            var published = PublishedWord().Match(text);
+            if (published.Success)
             {
-                if (InTable(texts[i].Node)) { pending = Label.None; continue; }
-                var text = Dom.Text(texts[i].Node);
-                if (original is null && OriginalLine().Match(text) is { Success: true } op
-                    && DateParser.FindWritten(text.Substring(op.Index + op.Length, Math.Min(40, text.Length - op.Index - op.Length))) is { } od)
-                    original = od;
-                if (text.Length > 160) text = DatelineHead(text);
-                if (text.Length is < 3 or > 160) { pending = Label.None; continue; }
-                var label = pending;
-                pending = Label.None;
-                var published = PublishedWord().Match(text);
-                bool updatedWord = UpdatedWord().IsMatch(text);
-                if (published.Success)
-                {
-                    // The date that follows the label, not the first date of the line ("Updated May 2 · Published April 9").
-                    var after = text.Substring(published.Index + published.Length, Math.Min(25, text.Length - published.Index - published.Length));
-                    if (DateParser.FindWritten(after) is { } pd) { if (block) labelled ??= pd; else widePlain ??= pd; continue; }
-                    if (text.Length <= 24) { pending = Label.Published; continue; }
-                }
-                if (DateParser.FindWritten(text) is not { } d)
-                {
-                    if (updatedWord && text.Length <= 24) pending = Label.Updated;
-                    continue;
-                }
-                if (label == Label.Published) { if (block) labelled ??= d; else widePlain ??= d; }
-                else if (label == Label.Updated || (updatedWord && !published.Success)) { if (block) updated ??= d; else wideUpdated ??= d; }
-                else if (block) plain ??= d;
-                else widePlain ??= d;
+                // The date that follows the label, not the first date of the line ("Updated May 2 · Published April 9").
+                var after = text.Substring(published.Index + published.Length, Math.Min(25, text.Length - published.Index - published.Length));
+                if (DateParser.FindWritten(after) is { } pd) { if (block) labelled ??= pd; else widePlain ??= pd; }
+                continue;
             }
+            if (DateParser.FindWritten(text) is not { } d) continue;
+            // A label alone in the element before ("<span>Updated</span> <span>May 2, 2025</span>").
+            var label = i > 0 ? LabelOf(Dom.Text(texts[i - 1].Node)) : Label.None;
+            if (label == Label.Published) { if (block) labelled ??= d; else widePlain ??= d; }
+            else if (label == Label.Updated || UpdatedWord().IsMatch(text))
+            {
+                if (!block) wideUpdated ??= d;
+                else if (updated is null) { updated = d; updatedRank = rank; updatedIndex = i; }
+            }
+            // A plain date in a long line ("Posted in … (May 2, 2025 archive)") is weaker than a bare dateline.
+            else if (block && text.Length <= 40) { if (plain is null) { plain = d; plainRank = rank; plainIndex = i; } }
+            else widePlain ??= d;
         }
-        return new VisibleDates(labelled, plain, updated, widePlain, wideUpdated, original);
+        return new VisibleDates(labelled, plain, updated, widePlain, wideUpdated, original) { PlainRank = plainRank, UpdatedRank = updatedRank, PlainIndex = plainIndex, UpdatedIndex = updatedIndex };
+    }
+
+    private static Label LabelOf(string text)
+    {
+        if (text.Length is < 3 or > 24 || DateParser.FindWritten(text) is not null) return Label.None;
+        return PublishedWord().IsMatch(text) ? Label.Published : UpdatedWord().IsMatch(text) ? Label.Updated : Label.None;
     }
 
     /// <summary>The rank of a text element at <paramref name="order"/> in the search order around the headline at
-    /// <paramref name="headline"/> (lower is searched first), matching <see cref="Scan"/>.</summary>
+    /// <paramref name="headline"/> (lower is searched first; below 2,000 is the headline's own block): by distance,
+    /// a step before the headline counting as two and a half after it (bylines and datelines mostly follow it), then the wider window after and before it.</summary>
     public static int SearchRank(int order, int headline)
     {
         int d = order - headline;
-        return d >= 0 && d <= BlockAfter ? d
-            : d < 0 && -d <= BlockBefore ? 1_000 - d
+        return d >= 0 && d <= BlockAfter ? 2 * d
+            : d < 0 && -d <= BlockBefore ? 5 * -d + 1
             : d > 0 ? 2_000 + d
             : 1_000_000 - d;
     }
@@ -86,19 +103,6 @@ internal readonly partial record struct VisibleDates(
     }
 
     private enum Label { None, Published, Updated }
-
-    /// <summary>The headline's block after it, then before it (closest first), then the wider window the same way.</summary>
-    private static IEnumerable<(IEnumerable<int> Range, bool Block)> Ranges(int count, int headline)
-    {
-        int blockEnd = Math.Min(count, headline + BlockAfter + 1);
-        int blockStart = Math.Max(0, headline - BlockBefore);
-        yield return (Enumerable.Range(headline, Math.Max(0, blockEnd - headline)), true);
-        yield return (Enumerable.Range(blockStart, headline - blockStart), true);
-        int wideEnd = Math.Min(count, headline + After + 1);
-        yield return (Enumerable.Range(blockEnd, Math.Max(0, wideEnd - blockEnd)), false);
-        int wideStart = Math.Max(0, headline - Before);
-        yield return (Enumerable.Range(wideStart, blockStart - wideStart).Reverse(), false);
-    }
 
     /// <summary>The dateline that opens a wire-style first paragraph ("KYIV, Ukraine, March 3, 2025 — …"): the text before
     /// the first dash within its first 100 characters, or the whole text when there is none.</summary>
