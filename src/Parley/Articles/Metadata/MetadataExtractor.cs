@@ -237,7 +237,8 @@ internal static partial class MetadataExtractor
         {
             // No <h1>: anchor on the element that shows the title.
             var key = TitleCleaner.Key(meta.Title);
-            h1Order = shortTexts.FindIndex(t => TitleCleaner.Key(Dom.Text(t.Node)) == key);
+            int limit = meta.Title.Length * 2 + 200;
+            h1Order = shortTexts.FindIndex(t => Dom.ShortText(t.Node, limit) is { } shown && TitleCleaner.Key(shown) == key);
             if (h1Order < 0) h1Order = firstH1;
         }
         var seenDates = h1Order >= 0 ? VisibleDates.Scan(shortTexts, h1Order) : default;

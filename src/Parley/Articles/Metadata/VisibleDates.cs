@@ -47,7 +47,8 @@ internal readonly partial record struct VisibleDates(
             int rank = SearchRank(i, headline);
             bool block = rank < 2_000;
             if (InTable(texts[i].Node)) continue;
-            var text = Dom.Text(texts[i].Node);
+            // Raw text past 4,000 characters is a container or a long paragraph, never a dateline.
+            if (Dom.ShortText(texts[i].Node, 4_000) is not { } text) continue;
             if (original is null && OriginalLine().Match(text) is { Success: true } op
                 && DateParser.FindWritten(text.Substring(op.Index + op.Length, Math.Min(40, text.Length - op.Index - op.Length))) is { } od)
                 original = od;
@@ -63,7 +64,7 @@ internal readonly partial record struct VisibleDates(
             }
             if (DateParser.FindWritten(text) is not { } d) continue;
             // A label alone in the element before ("<span>Updated</span> <span>May 2, 2025</span>").
-            var label = i > 0 ? LabelOf(Dom.Text(texts[i - 1].Node)) : Label.None;
+            var label = i > 0 && Dom.ShortText(texts[i - 1].Node, 200) is { } previous ? LabelOf(previous) : Label.None;
             if (label == Label.Published) { if (block) labelled ??= d; else widePlain ??= d; }
             else if (label == Label.Updated || UpdatedWord().IsMatch(text))
             {
