@@ -264,8 +264,9 @@ internal static partial class MetadataExtractor
         }
         if (meta.Published is null)
         {
-            // <time datetime>: the one marked as published, else the first one in the headline's block that is not marked
-            // as updated (a sidebar of recent posts comes before the article on many templates), else the first one anywhere.
+            // <time datetime>, closest to the headline first (a sidebar of recent posts often comes before the article):
+            // one marked as published, else one not marked as updated; only when no dateline is visible near the
+            // headline, the first marked one anywhere, else the first one anywhere that is not marked as updated.
             static bool NotUpdated((HtmlNode Node, int Order) t) =>
                 !Dom.Hints(t.Node).Contains("modif") && !Dom.Hints(t.Node).Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
             // In the order the visible dates are searched: the headline's block after it, then before it, then the wider window.
