@@ -101,6 +101,16 @@ public sealed class HeadlineRulesTests
     }
 
     [Fact]
+    public void A_section_name_in_h1_is_not_the_headline()
+    {
+        var page = $$"""
+            <html><head><title>Why the corridor talks stalled</title></head>
+            <body><div class="section"><h1>Our Blog</h1></div><article><h2>Why the corridor talks stalled</h2>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Why the corridor talks stalled", Extract(page).Title);
+    }
+
+    [Fact]
     public void An_h1_that_only_names_the_host_is_not_the_headline()
     {
         var page = $$"""
