@@ -40,6 +40,35 @@ internal static class Dom
         return TextNormalizer.Normalize(sb.ToString());
     }
 
+    /// <summary>The normalized text under a node, or null when its raw text runs past <paramref name="maxRawChars"/>: a
+    /// cheap way to look only at short elements (datelines, headlines) without flattening whole containers.</summary>
+    public static string? ShortText(HtmlNode root, int maxRawChars)
+    {
+        if (root.NodeType == HtmlNodeType.Text)
+        {
+            var raw = ((HtmlTextNode)root).Text;
+            return raw.Length > maxRawChars ? null : TextNormalizer.Normalize(raw);
+        }
+        var sb = new StringBuilder();
+        var stack = new Stack<HtmlNode>();
+        stack.Push(root);
+        while (stack.Count > 0)
+        {
+            var node = stack.Pop();
+            if (node.NodeType == HtmlNodeType.Text)
+            {
+                sb.Append(((HtmlTextNode)node).Text);
+                if (sb.Length > maxRawChars) return null;
+                continue;
+            }
+            if (node.NodeType == HtmlNodeType.Comment || (node != root && NonContent.Contains(node.Name))) continue;
+            if (node.Name is "br" or "p" or "div" or "li" or "td" or "th" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
+                sb.Append(' ');
+            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
+        }
+        return TextNormalizer.Normalize(sb.ToString());
+    }
+
     /// <summary>Appends raw (entity-encoded) text under a node, with spaces at block and line breaks.</summary>
     public static void AppendRaw(HtmlNode root, StringBuilder sb)
     {

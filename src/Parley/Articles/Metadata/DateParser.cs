@@ -94,13 +94,14 @@ internal static partial class DateParser
         return best;
     }
 
-    /// <summary>A date in a URL path: <c>/2025/03/04/</c>, <c>/2025-03-04-</c>, <c>/20250304/</c>.</summary>
+    /// <summary>A date in a URL path: <c>/2025/03/04/</c>, <c>/2025-03-04-</c>, <c>/20250304/</c>, <c>/2025/march/04/</c>.</summary>
     public static ArticleDate? FromUrl(string? url)
     {
         if (string.IsNullOrEmpty(url)) return null;
         var m = UrlDate().Match(url);
-        if (!m.Success) return null;
-        return MakeDay(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value);
+        if (m.Success) return MakeDay(m.Groups[1].Value, m.Groups[2].Value, m.Groups[3].Value);
+        var named = UrlNamedMonthDate().Match(url);
+        return named.Success && Months.TryGetValue(named.Groups[2].Value, out var month) ? MakeDay(named.Groups[1].Value, month, named.Groups[3].Value) : null;
     }
 
     private static ArticleDate? MakeDay(string year, string month, string day) =>
@@ -140,4 +141,7 @@ internal static partial class DateParser
 
     [GeneratedRegex(@"/((?:19|20)\d{2})[/\-_]?(0[1-9]|1[0-2])[/\-_]?(0[1-9]|[12]\d|3[01])(?:[/\-_.]|$)", RegexOptions.CultureInvariant)]
     private static partial Regex UrlDate();
+
+    [GeneratedRegex(@"/((?:19|20)\d{2})/(\p{L}{3,9})/(0?[1-9]|[12]\d|3[01])(?:/|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex UrlNamedMonthDate();
 }

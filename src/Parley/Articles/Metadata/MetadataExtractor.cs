@@ -23,7 +23,7 @@ internal static partial class MetadataExtractor
         int h1Order = -1;
         var h1Orders = new Dictionary<HtmlNode, int>(ReferenceEqualityComparer.Instance);
         string? titleTag = null, canonical = null, htmlLang = null;
-        var timeNodes = new List<HtmlNode>();
+        var timeNodes = new List<(HtmlNode Node, int Order)>();
         var itemprops = new List<HtmlNode>();
         var bylineNodes = new List<HtmlNode>();
 
@@ -61,10 +61,12 @@ internal static partial class MetadataExtractor
                     if (AuthorHref().IsMatch(href) && authorLinks.Count < 20) authorLinks.Add(n);
                     break;
                 case "time":
-                    timeNodes.Add(n);
+                    timeNodes.Add((n, shortTexts.Count));
                     break;
             }
-            if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n))
+            // Links are left out (menus, tag lists, author pages), except a short one with digits: a dateline linking to an archive.
+            if (n.Name is not ("title" or "option" or "textarea" or "a" or "h1" or "button") && shortTexts.Count < 8000 && HasOwnText(n)
+                || n.Name == "a" && shortTexts.Count < 8000 && HasOwnText(n) && IsShortWithDigit(n))
                 shortTexts.Add((n, shortTexts.Count));
             if (n.HasAttributes)
             {
@@ -100,20 +102,42 @@ internal static partial class MetadataExtractor
         var siteKey = meta.Site is null ? "" : TitleCleaner.Key(meta.Site);
         if (metaTitle is not null && TitleCleaner.Key(metaTitle) == siteKey) metaTitle = null;
         var reference = metaTitle ?? titleTag;
-        HtmlNode? headlineNode = null;
+        // The titles the page declares for itself, each without the site name: they vote on which <h1> is the headline.
+        var declared = new List<string>();
+        foreach (var d in new[] { metaTitle, M("og:title"), M("twitter:title"), titleTag })
+            if (d is not null && TitleCleaner.Clean(d, meta.Site, host, null) is { Length: > 0 } cleaned && TitleCleaner.Key(cleaned) != siteKey)
+                declared.Add(cleaned); // one entry per source, duplicates kept: two sources that agree are a vote
+        HtmlNode? headlineNode = null, agreed = null;
+        double bestAgreement = 0;
         foreach (var h in h1s)
         {
             var t = Dom.Text(h);
-            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)) continue;
+            if (t.Length is < 4 or > 300 || TitleCleaner.Key(t) == siteKey || IsGenericHeading(t)
+                || (host is not null && TitleCleaner.NamesHost(TitleCleaner.Key(t), host))) continue;
+            double agreement = declared.Count == 0 ? 0 : declared.Max(d => TitleCleaner.Agreement(t, d));
+            if (agreement > bestAgreement) { bestAgreement = agreement; agreed = h; }
+            if (headlineNode is not null) continue;
             bool chrome = InChrome(h);
             double overlap = reference is null ? 0 : Overlap(t, reference);
-            if (!chrome || overlap >= 0.3) { headlineNode = h; break; }
+            if (!chrome || overlap >= 0.3) headlineNode = h;
         }
+        // An <h1> that the declared titles confirm beats the first plausible one (a logo, a section name, a pull quote).
+        if (agreed is not null && bestAgreement >= 0.5) headlineNode = agreed;
+        else if (headlineNode is not null && h1s.Count > 1 && bestAgreement < 0.2 && DeclaredAgree(declared))
+            headlineNode = null; // several <h1>s (section headings), none of them the title the page declares twice over
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
-        if (headlineNode is not null) h1Order = h1Orders[headlineNode];
+        int firstH1 = h1Order;
+        h1Order = headlineNode is null ? -1 : h1Orders[headlineNode];
         meta.Headline = headline;
-        string? title = headline;
-        if (title is null && metaTitle is not null) title = TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
+        string? title = headline is null ? null : HeadlineTitle(headline, declared, meta.Site, host);
+        if (title is null && metaTitle is not null)
+        {
+            // A structured headline cut short (SEO plugins stop at about 110 characters) gives way to a declared title it begins.
+            var full = TitleCleaner.LooksTruncated(metaTitle)
+                ? declared.Where(d => d.Length > metaTitle.Length && TitleCleaner.Key(d).StartsWith(TitleCleaner.Key(metaTitle.TrimEnd('.', '…', ' ')), StringComparison.Ordinal)).MaxBy(d => d.Length)
+                : null;
+            title = full ?? TitleCleaner.FromTitleTag(metaTitle, meta.Site, host, null);
+        }
         if (title is null && titleTag is not null && TitleCleaner.Key(titleTag) != siteKey)
         {
             title = TitleCleaner.FromTitleTag(titleTag, meta.Site, host, null);
@@ -177,7 +201,7 @@ internal static partial class MetadataExtractor
         if (rawAuthors.Count == 0)
         {
             // A "By Jane Doe" line near the headline.
-            int from = Math.Max(0, h1Order - 10);
+            int from = Math.Max(0, (h1Order >= 0 ? h1Order : firstH1) - 10);
             foreach (var (node, _) in shortTexts.Skip(from).Take(60))
             {
                 var t = Dom.Text(node);
@@ -209,44 +233,63 @@ internal static partial class MetadataExtractor
                 if ((k.Contains("publish", StringComparison.OrdinalIgnoreCase) || k.EndsWith("date", StringComparison.OrdinalIgnoreCase)) && !k.Contains("modif", StringComparison.OrdinalIgnoreCase)
                     && !k.Contains("updat", StringComparison.OrdinalIgnoreCase) && DateParser.Parse(v[0]) is { } d)
                 { meta.Published = d; break; }
+        if (h1Order < 0 && meta.Title is not null)
+        {
+            // No <h1>: anchor on the element that shows the title.
+            var key = TitleCleaner.Key(meta.Title);
+            int limit = meta.Title.Length * 2 + 200;
+            h1Order = shortTexts.FindIndex(t => Dom.ShortText(t.Node, limit) is { } shown && TitleCleaner.Key(shown) == key);
+            if (h1Order < 0) h1Order = firstH1;
+        }
+        var seenDates = h1Order >= 0 ? VisibleDates.Scan(shortTexts, h1Order) : default;
+        if (seenDates.OriginallyPublished is { } original && meta.Published?.Day != original.Day)
+        {
+            meta.Published = original;
+            meta.Warnings.Add("publication date taken from an 'originally published' line");
+        }
+        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled
+                 && Math.Abs(labelled.Day.DayNumber - structured.Day.DayNumber) > 1)
+        {
+            // One day apart is what time zones do to the same instant; more than that is a different date.
+            // The page labels its date "Published …" beside the headline: what readers are told wins over a template's field.
+            meta.Published = labelled;
+            meta.Warnings.Add("publication date taken from the visible 'Published' label (the structured date differs)");
+        }
+        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && restamped.Day.DayNumber - dateline.Day.DayNumber > 1)
+        {
+            // A dateline beside the headline that is older than the structured date: migrations and templates re-stamp the
+            // structured field, the page keeps showing the day the article first appeared.
+            meta.Published = dateline;
+            meta.Warnings.Add("publication date taken from the visible dateline (older than the structured date)");
+        }
         if (meta.Published is null)
         {
-            // <time datetime>: the one marked as published, else the first one that is not marked as updated.
-            HtmlNode? pick = timeNodes.FirstOrDefault(t => t.Attributes["pubdate"] is not null || Dom.Hints(t).Contains("publish"))
-                ?? timeNodes.FirstOrDefault(t => !Dom.Hints(t).Contains("modif") && !Dom.Hints(t).Contains("updat") && !(t.ParentNode is { } p && Dom.Hints(p).Contains("updat")));
-            if (pick is not null && (DateParser.Parse(pick.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(pick))) is { } d)
+            // <time datetime>, closest to the headline first (a sidebar of recent posts often comes before the article):
+            // one marked as published, else one not marked as updated; only when no dateline is visible near the
+            // headline, the first marked one anywhere, else the first one anywhere that is not marked as updated.
+            static bool NotUpdated((HtmlNode Node, int Order) t) =>
+                !Dom.Hints(t.Node).Contains("modif") && !Dom.Hints(t.Node).Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
+            // In the order the visible dates are searched: the headline's block after it, then before it, then the wider window.
+            var candidates = timeNodes.Where(t => DateOf(t.Node) is not null)
+                .OrderBy(t => h1Order < 0 ? t.Order : VisibleDates.SearchRank(t.Order, h1Order)).ToList();
+            bool Near((HtmlNode Node, int Order) t) => h1Order >= 0 && t.Order >= h1Order - VisibleDates.Before && t.Order <= h1Order + VisibleDates.After;
+            static bool Marked((HtmlNode Node, int Order) t) => t.Node.Attributes["pubdate"] is not null || Dom.Hints(t.Node).Contains("publish");
+            (HtmlNode Node, int Order)? pick =
+                candidates.FirstOrDefault(t => Near(t) && Marked(t)) is { Node: not null } markedNear ? markedNear
+                : candidates.FirstOrDefault(t => Near(t) && NotUpdated(t)) is { Node: not null } near ? near
+                : h1Order >= 0 && (seenDates.Labelled ?? seenDates.Plain) is not null ? null
+                : candidates.FirstOrDefault(Marked) is { Node: not null } marked ? marked
+                : candidates.FirstOrDefault(NotUpdated) is { Node: not null } first ? first : null;
+            if (pick is { } chosen && DateOf(chosen.Node) is { } d)
             {
                 meta.Published = d;
                 meta.Warnings.Add("publication date taken from a <time> element");
             }
         }
-        if (meta.Published is null && h1Order < 0 && meta.Title is not null)
+        if (meta.Published is null && seenDates.Best is { } seen)
         {
-            // No <h1>: anchor on the element that shows the title.
-            var key = TitleCleaner.Key(meta.Title);
-            h1Order = shortTexts.FindIndex(t => TitleCleaner.Key(Dom.Text(t.Node)) == key);
-        }
-        if (meta.Published is null && h1Order >= 0)
-        {
-            // A written date near the headline: after it first, then just before it; "updated" dates only as a last resort.
-            ArticleDate? updated = null;
-            var near = shortTexts.Skip(h1Order).Take(120).Concat(shortTexts.Skip(Math.Max(0, h1Order - 25)).Take(Math.Min(25, h1Order)));
-            foreach (var (node, _) in near)
-            {
-                var t = Dom.Text(node);
-                if (t.Length > 160) t = DatelineHead(t);
-                if (t.Length is < 6 or > 160) continue;
-                if (DateParser.FindWritten(t) is not { } d) continue;
-                if (UpdatedWord().IsMatch(t) && !PublishedWord().IsMatch(t)) { updated ??= d; continue; }
-                meta.Published = d;
-                meta.Warnings.Add("publication date taken from the visible dateline");
-                break;
-            }
-            if (meta.Published is null && updated is not null)
-            {
-                meta.Published = updated;
-                meta.Warnings.Add("publication date taken from a visible 'updated' date");
-            }
+            meta.Published = seen.Date;
+            meta.Warnings.Add(seen.Updated ? "publication date taken from a visible 'updated' date" : "publication date taken from the visible dateline");
         }
         if (meta.Published is null)
         {
@@ -260,7 +303,26 @@ internal static partial class MetadataExtractor
                 if (DateParser.FindWritten(t) is { } d) { meta.Published = d; meta.Warnings.Add("publication date taken from the visible dateline"); break; }
             }
         }
-        if (meta.Published is null && DateParser.FromUrl(url ?? meta.CanonicalUrl) is { } ud)
+        if (meta.Published is { HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero)
+        {
+            // The same instant written with the publisher's own offset elsewhere on the page gives the local day.
+            foreach (var (node, _) in timeNodes)
+                if (DateParser.Parse(node.GetAttributeValue("datetime", null)) is { HasOffset: true } local && local.Value.Offset != TimeSpan.Zero
+                    && (local.Value - utc.Value).Duration() <= TimeSpan.FromHours(1))
+                {
+                    meta.Published = new ArticleDate(utc.Value.ToOffset(local.Value.Offset), true, true);
+                    break;
+                }
+        }
+        var urlDate = DateParser.FromUrl(url ?? meta.CanonicalUrl);
+        if (meta.Published is { } p0 && urlDate is { } u0 && p0.Day != u0.Day && p0.Day.Day <= 12
+            && p0.Day.Year == u0.Day.Year && p0.Day.Month == u0.Day.Day && p0.Day.Day == u0.Day.Month)
+        {
+            // "03/10/2023" read month-first where the address says 3 October: the address settles the order.
+            meta.Published = u0;
+            meta.Warnings.Add("day and month order taken from the date in the URL");
+        }
+        if (meta.Published is null && urlDate is { } ud)
         {
             meta.Published = ud;
             meta.Warnings.Add("publication date taken from the URL");
@@ -305,6 +367,20 @@ internal static partial class MetadataExtractor
         return false;
     }
 
+    private static bool DeclaredAgree(List<string> declared)
+    {
+        for (int i = 0; i < declared.Count; i++)
+            for (int j = i + 1; j < declared.Count; j++)
+                if (TitleCleaner.Agreement(declared[i], declared[j]) >= 0.8) return true;
+        return false;
+    }
+
+    private static bool IsShortWithDigit(HtmlNode a)
+    {
+        var t = a.InnerText;
+        return t.Length <= 60 && t.AsSpan().IndexOfAnyInRange('0', '9') >= 0;
+    }
+
     private static bool InChrome(HtmlNode n)
     {
         for (var p = n.ParentNode; p is not null; p = p.ParentNode)
@@ -316,6 +392,30 @@ internal static partial class MetadataExtractor
             if (hints.Length > 0 && ChromeHint().IsMatch(hints)) return true;
         }
         return false;
+    }
+
+    private static ArticleDate? DateOf(HtmlNode time) =>
+        DateParser.Parse(time.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(time));
+
+    /// <summary>The title from the visible headline: the site name removed when the headline carries it, and a declared
+    /// title taken instead when the headline is that title plus a date, a section label ("Blog: …") or bare numbers.</summary>
+    private static string HeadlineTitle(string headline, List<string> declared, string? site, string? host)
+    {
+        var title = TitleCleaner.StripSite(headline, site, host);
+        var key = TitleCleaner.Key(title);
+        foreach (var d in declared)
+        {
+            var dk = TitleCleaner.Key(d);
+            if (dk.Split(' ').Length < 3 || key.Length <= dk.Length) continue;
+            string? extra = key.StartsWith(dk + " ", StringComparison.Ordinal) ? key[(dk.Length + 1)..]
+                : key.EndsWith(" " + dk, StringComparison.Ordinal) ? key[..(key.Length - dk.Length - 1)] : null;
+            if (extra is null) continue;
+            bool label = key.EndsWith(" " + dk, StringComparison.Ordinal) && extra.Split(' ').Length <= 2
+                && title.IndexOf(':') is > 0 and var colon && TitleCleaner.Key(title[..colon]) == extra;
+            bool trailingNumbers = key.StartsWith(dk + " ", StringComparison.Ordinal) && extra.All(c => char.IsDigit(c) || c == ' ');
+            if (label || trailingNumbers || DateParser.FindWritten(extra) is not null) return d;
+        }
+        return title;
     }
 
     private static bool IsGenericHeading(string t) => GenericHeading().IsMatch(t);
@@ -353,16 +453,6 @@ internal static partial class MetadataExtractor
         return true;
     }
 
-    /// <summary>The dateline that opens a wire-style first paragraph ("KYIV, Ukraine, March 3, 2025 — …"): the text before
-    /// the first dash within its first 100 characters, or the whole text when there is none.</summary>
-    private static string DatelineHead(string text)
-    {
-        var head = text.AsSpan(0, Math.Min(100, text.Length));
-        int dash = head.IndexOfAny('—', '–');
-        if (dash < 0) dash = head.IndexOf(" - ", StringComparison.Ordinal);
-        return dash > 0 ? text[..dash] : text;
-    }
-
     [GeneratedRegex(@"^\s*(?:written\s+by|posted\s+by|by|authors?|author\s+name|автор|автори|autor|auteur)\s*:?\s*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AuthorLabel();
 
@@ -375,16 +465,10 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByLine();
 
-    [GeneratedRegex(@"\b(?:updated|modified|last\s+reviewed|reviewed|обновлено|оновлено|aktualisiert|mis\s+à\s+jour|actualizado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex UpdatedWord();
-
-    [GeneratedRegex(@"\b(?:published|posted|опубликовано|опубліковано|veröffentlicht|publié|publicado)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex PublishedWord();
-
     [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();
 
-    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here|(?:our |the |latest )?(?:blog|news|articles|insights|stories))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericHeading();
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:date|dateline|time|timestamp|published|pubdate|posted|meta|byline|article-info|post-info|entry-date|story-date)", RegexOptions.CultureInvariant)]

@@ -7,7 +7,14 @@ namespace Parley.Articles.Metadata;
 internal static partial class TitleCleaner
 {
     /// <summary>Cleans a title against the site name, the host name and the visible headline when known.</summary>
-    public static string Clean(string title, string? site, string? host, string? headline)
+    public static string Clean(string title, string? site, string? host, string? headline) => Clean(title, site, host, headline, guessSite: true);
+
+    /// <summary>Removes only the segments that name the site or the host (no guessing from the separator alone): for a
+    /// visible headline, where a short segment after a pipe is as likely part of the headline.</summary>
+    public static string StripSite(string headline, string? site, string? host) =>
+        site is null && host is null ? TextNormalizer.Normalize(headline) : Clean(headline, site, host, null, guessSite: false);
+
+    private static string Clean(string title, string? site, string? host, string? headline, bool guessSite)
     {
         title = TextNormalizer.Normalize(title);
         var parts = Separator().Split(title);
@@ -24,18 +31,12 @@ internal static partial class TitleCleaner
             var k = Key(part);
             if (k.Length == 0) return true;
             if (site is not null && (k == Key(site) || (Key(site).Length > 3 && (k.Contains(Key(site)) || Key(site).Contains(k))))) return true;
-            if (host is not null)
-            {
-                var hk = Key(host.Replace("www.", ""));
-                var hostName = hk.Split(' ')[0];
-                var compact = k.Replace(" ", "");
-                if (compact == hostName || compact == hk.Replace(" ", "") || hk.Replace(" ", "").StartsWith(compact, StringComparison.Ordinal)) return true;
-            }
+            if (host is not null && NamesHost(k, host)) return true;
             return false;
         }
         while (kept.Count > 1 && Matches(kept[^1])) kept.RemoveAt(kept.Count - 1);
         while (kept.Count > 1 && Matches(kept[0])) kept.RemoveAt(0);
-        if (kept.Count == parts.Length && parts.Length >= 2)
+        if (guessSite && kept.Count == parts.Length && parts.Length >= 2)
         {
             // No known site name: a short last part after a pipe is the site ("… | Reuters").
             var last = parts[^1].Trim();
@@ -63,6 +64,40 @@ internal static partial class TitleCleaner
         if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
         return cleaned;
     }
+
+    /// <summary>Whether a title segment (as a <see cref="Key"/>) names the host: any run of the host's labels except the
+    /// top-level domain alone ("github" or "gist github com" for gist.github.com, "news example" for www.news.example).</summary>
+    public static bool NamesHost(string segmentKey, string host)
+    {
+        var compact = segmentKey.Replace(" ", "");
+        if (compact.Length == 0) return false;
+        var labels = host.ToLowerInvariant().Split('.', StringSplitOptions.RemoveEmptyEntries);
+        int first = labels.Length > 0 && labels[0] == "www" ? 1 : 0;
+        for (int i = first; i < labels.Length; i++)
+        {
+            var run = "";
+            for (int j = i; j < labels.Length; j++)
+            {
+                run += labels[j].Replace("-", "");
+                if (run == compact && !(i == labels.Length - 1 && labels.Length > 1)) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>How far two titles agree: shared words over the words of the longer one (1 = same words).</summary>
+    public static double Agreement(string a, string b)
+    {
+        var wa = Key(a).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var wb = Key(b).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        if (wa.Count == 0 || wb.Count == 0) return 0;
+        int shared = wa.Count(wb.Contains);
+        return shared / (double)Math.Max(wa.Count, wb.Count);
+    }
+
+    /// <summary>Whether a title looks cut short: an ellipsis at the end, or the length at which SEO plugins cut.</summary>
+    public static bool LooksTruncated(string title) =>
+        title.EndsWith('…') || title.EndsWith("...", StringComparison.Ordinal) || title.Length >= 100;
 
     /// <summary>A comparison key: case-folded letters and digits separated by single spaces.</summary>
     public static string Key(string s)

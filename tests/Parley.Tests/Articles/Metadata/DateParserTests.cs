@@ -40,8 +40,14 @@ public sealed class DateParserTests
     [InlineData("https://news.example/world/2025/03/04/talks-resume", "2025-03-04")]
     [InlineData("https://news.example/2025-03-04-talks", "2025-03-04")]
     [InlineData("https://news.example/a/20250304/talks", "2025-03-04")]
+    [InlineData("https://news.example/blog/2023/october/03/talks-resume/", "2023-10-03")]
+    [InlineData("https://news.example/2025/mars/4/pourparlers", "2025-03-04")]
     public void Dates_in_urls_are_found(string url, string expected) => Assert.Equal(expected, DateParser.FromUrl(url)?.ToString());
 
     [Fact]
     public void Url_without_a_full_date_gives_none() => Assert.Null(DateParser.FromUrl("https://news.example/2025/03/talks"));
+
+    [Fact]
+    public void A_word_that_is_not_a_month_between_year_and_number_is_not_a_url_date() =>
+        Assert.Null(DateParser.FromUrl("https://news.example/2025/top/10/ceasefire-facts"));
 }

@@ -1,0 +1,138 @@
+using Parley.Articles;
+using Parley.Articles.Metadata;
+
+namespace Parley.Tests.Articles.Metadata;
+
+/// <summary>How the title is chosen among the visible headline and the titles the page declares.</summary>
+public sealed class HeadlineRulesTests
+{
+    private const string Body = """
+        <p>Negotiators from both delegations met for a third round on Tuesday and agreed to continue the talks next month,
+        according to officials who spoke after the session ended late in the evening.</p>
+        <p>The agenda covered prisoner exchanges, a maritime corridor and the monitoring of any future ceasefire line.</p>
+        """;
+
+    private static Article Extract(string page, string? url = null) => new ArticleExtractor().Extract(page, url).Article!;
+
+    [Fact]
+    public void The_h1_that_the_declared_titles_confirm_beats_an_earlier_unrelated_h1()
+    {
+        var page = $$"""
+            <html><head><title>Port talks stall over insurance | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><div class="promo"><h1>Join our readers' panel</h1></div>
+            <article><h1>Port talks stall over insurance</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Port talks stall over insurance", Extract(page).Title);
+    }
+
+    [Fact]
+    public void Section_headings_in_h1_give_way_to_the_title_two_sources_declare()
+    {
+        var page = $$"""
+            <html><head><title>Notes from the second round</title><meta property="og:title" content="Notes from the second round"></head>
+            <body><article><p>Round two, in order.</p><h1>Monday</h1>{{Body}}<h1>Tuesday</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Notes from the second round", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_single_h1_that_differs_from_the_declared_title_is_still_the_headline()
+    {
+        var page = $$"""
+            <html><head><title>Ceasefire talks: what we know | Harbour Weekly</title><meta property="og:title" content="Ceasefire talks: what we know"></head>
+            <body><article><h1>Everything known so far about the ceasefire talks</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Everything known so far about the ceasefire talks", Extract(page).Title);
+    }
+
+    [Fact]
+    public void The_site_name_is_removed_from_the_visible_headline()
+    {
+        var page = $$"""
+            <html><head><title>Envoys meet again – Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Envoys meet again – Harbour Weekly</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Envoys meet again", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_pipe_segment_that_is_not_the_site_stays_in_the_visible_headline()
+    {
+        var page = $$"""
+            <html><head><title>Grain deal explained | Five questions</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Grain deal explained | Five questions</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Grain deal explained | Five questions", Extract(page).Title);
+    }
+
+    [Theory]
+    [InlineData("Dec 18 2025 Preparing the second round of talks")]
+    [InlineData("Analysis: Preparing the second round of talks")]
+    public void A_date_or_section_label_around_the_declared_title_is_dropped_from_the_headline(string h1)
+    {
+        var page = $$"""
+            <html><head><title>Preparing the second round of talks | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>{{h1}}</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Preparing the second round of talks", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_longer_headline_that_merely_contains_the_declared_title_is_kept_whole()
+    {
+        var page = $$"""
+            <html><head><title>House prices in the capital | Harbour Weekly</title></head>
+            <body><article><h1>House prices in the capital: a district by district breakdown</h1>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("House prices in the capital: a district by district breakdown", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_truncated_structured_headline_is_completed_from_the_declared_title_it_begins()
+    {
+        const string full = "Monday briefing: what the delegations agreed about prisoner exchanges, the maritime corridor and the monitoring of the line";
+        var cut = full[..105] + "...";
+        var page = $$"""
+            <html><head><title>{{full}} - Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly">
+            <script type="application/ld+json">{"@type":"Article","headline":"{{cut}}"}</script></head>
+            <body><div class="post">{{Body}}</div></body></html>
+            """;
+        Assert.Equal(full, Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_section_name_in_h1_is_not_the_headline()
+    {
+        var page = $$"""
+            <html><head><title>Why the corridor talks stalled</title></head>
+            <body><div class="section"><h1>Our Blog</h1></div><article><h2>Why the corridor talks stalled</h2>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Why the corridor talks stalled", Extract(page).Title);
+    }
+
+    [Fact]
+    public void An_h1_that_only_names_the_host_is_not_the_headline()
+    {
+        var page = $$"""
+            <html><head><title>Notes on the corridor talks</title></head>
+            <body><header><h1>harbourweekly.example</h1></header><article><h2>Notes on the corridor talks</h2>{{Body}}</article></body></html>
+            """;
+        Assert.Equal("Notes on the corridor talks", Extract(page, "https://harbourweekly.example/notes/corridor").Title);
+    }
+
+    [Theory]
+    [InlineData("GitHub", "gist.github.com", true)]
+    [InlineData("Example com", "promotions.example.com", true)]
+    [InlineData("news example", "www.news.example", true)]
+    [InlineData("Top 19 companies", "www.movers.example", false)]
+    [InlineData("Guide", "www.guidepost.example", false)]
+    [InlineData("com", "www.guidepost.com", false)]
+    public void A_title_segment_names_the_host_by_its_registered_name(string segment, string host, bool expected) =>
+        Assert.Equal(expected, TitleCleaner.NamesHost(TitleCleaner.Key(segment), host));
+
+    [Fact]
+    public void A_suffix_naming_the_parent_domain_is_removed_from_a_subdomain_page_title()
+    {
+        Assert.Equal("Corridor talks, a timeline", TitleCleaner.Clean("Corridor talks, a timeline · Example", "Notes", "notes.example.org", null));
+    }
+}
