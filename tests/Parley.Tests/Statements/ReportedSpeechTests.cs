@@ -148,4 +148,61 @@ public class ReportedSpeechTests
         Assert.Equal("Macron", s.SpeakerMention);
         Assert.Equal("emmanuel-macron", s.ActorId);
     }
+
+    [Fact]
+    public void And_said_is_a_cue_with_the_subject_of_the_sentence()
+    {
+        var s = Extract.Single("Kallas flew to Kyiv on Monday and said Europe would fund the air defence plan.");
+        Assert.Equal("said", s.Cue);
+        Assert.Equal("Kallas", s.SpeakerMention);
+        Assert.Equal("Europe would fund the air defence plan", s.Text);
+    }
+
+    [Fact]
+    public void A_second_coordinated_speech_verb_starts_a_second_statement()
+    {
+        var statements = Extract.From("Sybiha said the talks had stalled but warned that Kyiv would not sign a ceasefire on those terms.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("the talks had stalled", statements[0].Text);
+        Assert.Equal("Kyiv would not sign a ceasefire on those terms", statements[1].Text);
+        Assert.Equal("warned", statements[1].Cue);
+        Assert.Equal("Sybiha", statements[1].SpeakerMention);
+    }
+
+    [Fact]
+    public void While_another_speaker_said_starts_a_statement_of_its_own()
+    {
+        var statements = Extract.From("Most of the Ukrainians polled said they backed the talks, while 30 percent said they opposed any deal.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("they backed the talks", statements[0].Text);
+        Assert.Equal("Most of the Ukrainians polled", statements[0].SpeakerMention);
+        Assert.Equal("they opposed any deal", statements[1].Text);
+        Assert.Equal("30 percent", statements[1].SpeakerMention);
+    }
+
+    [Fact]
+    public void Coordinated_subjects_do_not_split_the_content()
+    {
+        var s = Extract.Single("Witkoff said Moscow and Kyiv agreed to exchange prisoners next week.");
+        Assert.Equal("Moscow and Kyiv agreed to exchange prisoners next week", s.Text);
+    }
+
+    [Fact]
+    public void Stated_is_a_cue()
+    {
+        var s = Extract.Single("The Polish president stated that no troops would be sent without a ceasefire.");
+        Assert.Equal("stated", s.Cue);
+        Assert.Equal("no troops would be sent without a ceasefire", s.Text);
+    }
+
+    [Fact]
+    public void Adding_after_a_comma_inside_the_closing_mark_is_a_second_statement()
+    {
+        var statements = Extract.From("Lavrov called the proposal “a dead end,” adding that Moscow had not been consulted.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("the proposal “a dead end,”", statements[0].Text);
+        Assert.Equal("Moscow had not been consulted", statements[1].Text);
+        Assert.Equal("adding", statements[1].Cue);
+        Assert.Equal("Lavrov", statements[1].SpeakerMention);
+    }
 }

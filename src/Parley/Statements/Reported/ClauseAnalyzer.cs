@@ -61,8 +61,9 @@ internal sealed class ClauseAnalyzer
                 if (particleIsCue) cueLast = i + 1;
             }
             if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
-                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw))
-                continue; // "the claims", "his warning"
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw)
+                && !(IsCoordinator(pw) && IsFiniteCue(i)))
+                continue; // "the claims", "his warning" (but "… and said", "… but added")
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence | CueFlags.ViewAs)) == 0;
@@ -151,6 +152,19 @@ internal sealed class ClauseAnalyzer
     // "to" after "went on", "appeared", "continued": the cue that follows is the speaker's own.
     private bool IsRaisingInfinitive(int to) =>
         IsWord(to, "to") && to > 0 && _t[to - 1].Type == TokenType.Word && Lexicon.RaisingVerbs.Has(_t[to - 1].In(_text));
+
+    private bool IsCoordinator(int k) => IsWord(k, "and") || IsWord(k, "but") || IsWord(k, "or");
+
+    // A cue form that can only be a finite verb: a past tense ("said", "added", "warned") or "says"/"tells"/"adds",
+    // never a noun ("claims", "calls").
+    private bool IsFiniteCue(int k)
+    {
+        if (_t[k].Type != TokenType.Word || !CueLexicon.TryGet(_t[k].In(_text), out var c) || (c.Flags & CueFlags.Participle) != 0)
+            return false;
+        var w = _t[k].In(_text);
+        return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.Equals(c.Lemma, StringComparison.OrdinalIgnoreCase)
+               || Lexicon.FiniteCueForms.Has(w);
+    }
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
 
@@ -416,11 +430,20 @@ internal sealed class ClauseAnalyzer
         int contentEnd = _end;
         // Stop before ", adding that …" so the participle becomes its own statement.
         for (int k = p + 1; k + 1 < _t.Count; k++)
+        {
             if (IsPunct(k, ',') && !_inQuote[k] && IsParticipleCue(k + 1) && !IsInsideOpenQuote(k))
             {
                 contentEnd = _t[k].Start;
                 break;
             }
+            // "… a “ridiculous proposition,” adding that …": the comma inside the closing mark.
+            if (IsPunct(k, ',') && k + 2 < _t.Count && _t[k + 1].Type == TokenType.CloseQuote && IsParticipleCue(k + 2)
+                && !IsInsideOpenQuote(k + 2))
+            {
+                contentEnd = _t[k + 1].End;
+                break;
+            }
+        }
         // "Merz, who said the plan needed work, met …": a relative clause ends at its comma.
         if (mentionEnd - mentionStart == 3 && _text.AsSpan(mentionStart, 3).Equals("who", StringComparison.OrdinalIgnoreCase))
             for (int k = p + 1; k < _t.Count && _t[k].Start < contentEnd; k++)
@@ -429,7 +452,7 @@ internal sealed class ClauseAnalyzer
                     contentEnd = _t[k].Start;
                     break;
                 }
-        contentEnd = TrimmedEnd(contentEnd);
+        contentEnd = TrimmedEnd(BeforeNextSpeechClause(p + 1, contentEnd));
         bool namedObject = cue.Lemma is "endorse" or "support" or "back" or "oppose" or "praise" or "criticize" or "criticise"
                            or "condemn" && WordCount(contentStart, contentEnd) == 1 && _t[p].IsCapitalized(_text);
         if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2 && !namedObject) return null; // "Orban endorsed Trump."
@@ -438,6 +461,30 @@ internal sealed class ClauseAnalyzer
             ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
             MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction,
         };
+    }
+
+    // "She said A and said B", "X praised Y but warned that …", "…, while 22 percent said …", "…; others said …":
+    // a second speech clause ends the content, so that it becomes a statement of its own. After "and", "but" and
+    // "or" only a verb phrase counts ("… and added"): "Russia and Ukraine agreed" coordinates the subject.
+    private int BeforeNextSpeechClause(int from, int contentEnd)
+    {
+        for (int k = from; k < _t.Count && _t[k].Start < contentEnd; k++)
+        {
+            bool coordinator = IsCoordinator(k);
+            bool clauseBreak = IsPunct(k, ';') || IsWord(k, "while") || IsWord(k, "whereas")
+                               || IsWord(k, "but") && IsPunct(k - 1, ',');
+            if (!coordinator && !clauseBreak || _inQuote[k] || IsInsideOpenQuote(k)) continue;
+            int v = k + 1, subject = v;
+            if (clauseBreak)
+                while (v < _t.Count && v - subject < 8 && IsNameToken(v) && !IsVerbLike(v) && !IsAuxiliary(v) && !_inQuote[v]) v++;
+            int subjectEnd = v;
+            while (v < _t.Count && IsAuxiliary(v) && !IsFiniteCue(v) && !IsBeForm(v)) v++; // "and later told", "but has said"
+            if (v >= _t.Count || _inQuote[v] || !IsFiniteCue(v)) continue;
+            CueLexicon.TryGet(_t[v].In(_text), out var next);
+            if ((next.Flags & (CueFlags.QuoteOnly | CueFlags.Evidence | CueFlags.ViewAs | CueFlags.NeedsParticle)) != 0) continue;
+            if (subjectEnd > subject ? IsSpeakerPhrase(subject, subjectEnd) : coordinator) return _t[k].Start;
+        }
+        return contentEnd;
     }
 
     // "the plan as …": one to six words, none a verb, then "as".

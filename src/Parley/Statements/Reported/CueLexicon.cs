@@ -154,6 +154,7 @@ internal static class CueLexicon
         foreach (var (form, lemma, flags) in new[]
         {
             ("said", "say", CueFlags.None), ("told", "tell", CueFlags.None), ("wrote", "write", CueFlags.None),
+            ("stated", "state", CueFlags.None),
             ("thought", "think", CueFlags.Belief), ("felt", "feel", CueFlags.Belief),
         })
             forms[form] = new CueWord(lemma, flags | (TakesObject.Contains(lemma) ? CueFlags.TakesObject : 0), null);

@@ -102,6 +102,10 @@ internal static class Lexicon
         "december", "day", "week", "step", "part", "chapter", "episode", "summary", "transcript", "full", "final",
         "main", "top", "latest", "news", "bottom", "the", "this", "here", "there", "first", "second", "third", "next", "last");
 
+    // Irregular or unambiguous finite forms of cue verbs: "… and said", "… but told".
+    public static readonly FrozenSet<string> FiniteCueForms = Set(
+        "said", "says", "told", "tells", "wrote", "writes", "adds", "thought", "felt", "sought", "saw", "found", "showed");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
