@@ -159,9 +159,18 @@ public class ReportedSpeechTests
     }
 
     [Fact]
-    public void A_second_coordinated_speech_verb_starts_a_second_statement()
+    public void A_coordinated_speech_verb_stays_in_the_statement_by_default()
     {
-        var statements = Extract.From("Sybiha said the talks had stalled but warned that Kyiv would not sign a ceasefire on those terms.");
+        var s = Extract.Single("Sybiha said the talks had stalled and warned that Kyiv would not sign a ceasefire on those terms.");
+        Assert.Equal("the talks had stalled and warned that Kyiv would not sign a ceasefire on those terms", s.Text);
+    }
+
+    [Fact]
+    public void A_coordinated_speech_verb_starts_a_second_statement_when_asked()
+    {
+        const string text = "Sybiha said the talks had stalled and warned that Kyiv would not sign a ceasefire on those terms.";
+        var extractor = new StatementExtractor(options: new StatementExtractorOptions { SplitCoordinatedStatements = true });
+        var statements = extractor.Extract(Parley.Testing.Some.Article(text));
         Assert.Equal(2, statements.Count);
         Assert.Equal("the talks had stalled", statements[0].Text);
         Assert.Equal("Kyiv would not sign a ceasefire on those terms", statements[1].Text);

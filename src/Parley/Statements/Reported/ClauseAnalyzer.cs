@@ -14,11 +14,16 @@ internal sealed class ClauseAnalyzer
 {
     private const int MaxMentionTokens = 14;
 
+    private readonly bool _splitCoordinated;
     private string _text = "";
     private List<Token> _t = [];
     private bool[] _inQuote = new bool[64];
     private int _start;
     private int _end;
+
+    /// <param name="splitCoordinated">Whether "X said A and warned B" gives two statements (see
+    /// <see cref="StatementExtractorOptions.SplitCoordinatedStatements"/>).</param>
+    public ClauseAnalyzer(bool splitCoordinated = false) => _splitCoordinated = splitCoordinated;
 
     public void Analyze(string text, Sentence sentence, List<Token> tokens, List<QuoteSpan> quotes, List<Candidate> output)
     {
@@ -463,9 +468,10 @@ internal sealed class ClauseAnalyzer
         };
     }
 
-    // "She said A and said B", "X praised Y but warned that …", "…, while 22 percent said …", "…; others said …":
-    // a second speech clause ends the content, so that it becomes a statement of its own. After "and", "but" and
-    // "or" only a verb phrase counts ("… and added"): "Russia and Ukraine agreed" coordinates the subject.
+    // "…, while 22 percent said …", "…; others said …", "…, but Kyiv said …": a second speech clause with its own
+    // subject ends the content, so that it becomes a statement of its own. "She said A and warned B" (the same
+    // subject) is split only when asked. After "and" and "or" only a verb phrase counts: "Russia and Ukraine
+    // agreed" coordinates the subject.
     private int BeforeNextSpeechClause(int from, int contentEnd)
     {
         for (int k = from; k < _t.Count && _t[k].Start < contentEnd; k++)
@@ -482,7 +488,7 @@ internal sealed class ClauseAnalyzer
             if (v >= _t.Count || _inQuote[v] || !IsFiniteCue(v)) continue;
             CueLexicon.TryGet(_t[v].In(_text), out var next);
             if ((next.Flags & (CueFlags.QuoteOnly | CueFlags.Evidence | CueFlags.ViewAs | CueFlags.NeedsParticle)) != 0) continue;
-            if (subjectEnd > subject ? IsSpeakerPhrase(subject, subjectEnd) : coordinator) return _t[k].Start;
+            if (subjectEnd > subject ? IsSpeakerPhrase(subject, subjectEnd) : coordinator && _splitCoordinated) return _t[k].Start;
         }
         return contentEnd;
     }
