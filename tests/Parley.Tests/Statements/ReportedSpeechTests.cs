@@ -214,4 +214,16 @@ public class ReportedSpeechTests
         Assert.Equal("adding", statements[1].Cue);
         Assert.Equal("Lavrov", statements[1].SpeakerMention);
     }
+
+    [Theory]
+    [InlineData("''We will not sign on those terms,'' Sybiha said.", "''We will not sign on those terms,''")]
+    [InlineData("\u2018We will not sign on those terms,\u2019 Sybiha said.", "\u2018We will not sign on those terms,\u2019")]
+    [InlineData("''We will not sign on those terms,'' said Sybiha.", "''We will not sign on those terms,''")]
+    public void Apostrophe_quotation_marks_before_the_attribution_end_the_content(string text, string content)
+    {
+        var s = Extract.Single(text);
+        Assert.Equal(content, s.Text);
+        Assert.Equal("Sybiha", s.SpeakerMention);
+        Assert.Equal("andrii-sybiha", s.ActorId);
+    }
 }

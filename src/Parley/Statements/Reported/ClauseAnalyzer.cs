@@ -158,6 +158,17 @@ internal sealed class ClauseAnalyzer
     private bool IsRaisingInfinitive(int to) =>
         IsWord(to, "to") && to > 0 && _t[to - 1].Type == TokenType.Word && Lexicon.RaisingVerbs.Has(_t[to - 1].In(_text));
 
+    // A closing quotation mark, or apostrophes standing for one after a comma or a question or exclamation mark
+    // (British ‘…,’ and the doubled ''…,'' of some newspaper archives, when they were not read as quotation marks).
+    private bool IsClosingMark(int k)
+    {
+        if (k < 0 || k >= _t.Count) return false;
+        if (_t[k].Type == TokenType.CloseQuote) return true;
+        int x = k;
+        while (x >= 0 && x > k - 2 && (IsPunct(x, '\'') || IsPunct(x, '\u2019')) && (x == k || _t[x].End == _t[x + 1].Start)) x--;
+        return x < k && x >= 0 && _t[x].End == _t[x + 1].Start && (IsPunct(x, ',') || IsPunct(x, '?') || IsPunct(x, '!'));
+    }
+
     private bool IsCoordinator(int k) => IsWord(k, "and") || IsWord(k, "but") || IsWord(k, "or");
 
     // A cue form that can only be a finite verb: a past tense ("said", "added", "warned") or "says"/"tells"/"adds",
@@ -235,7 +246,7 @@ internal sealed class ClauseAnalyzer
     {
         if (i == 0) return null;
         var prev = _t[i - 1];
-        bool afterComma = prev.IsPunct(_text, ',') || prev.Type == TokenType.CloseQuote;
+        bool afterComma = prev.IsPunct(_text, ',') || IsClosingMark(i - 1);
         if (!afterComma || i < 3) return null;
         int npStart = cueLast + 1;
         if (npStart >= _t.Count || _t[npStart].Type != TokenType.Word) return null;
@@ -250,7 +261,7 @@ internal sealed class ClauseAnalyzer
                       || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
         if (!closes || !IsSpeakerPhrase(npStart, npEnd)) return null;
 
-        int contentEnd = prev.Type == TokenType.CloseQuote ? prev.End : prev.Start;
+        int contentEnd = IsClosingMark(i - 1) ? prev.End : prev.Start;
         int contentStart = _start;
         // "“…,” said Peskov, “…”": the quotation resumes after the attribution.
         if (IsPunct(npEnd, ',') && npEnd + 1 < _t.Count && _t[npEnd + 1].Type == TokenType.OpenQuote)
@@ -336,15 +347,15 @@ internal sealed class ClauseAnalyzer
         var mention = (_t[npStart].Start, _t[npEnd - 1].End);
         // "…, X said." — the content comes before the mention.
         int beforeMention = npStart - 1;
-        bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
+        bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || IsClosingMark(beforeMention));
         int after = SkipCueAdverbials(cueLast + 1);
         bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',')
                             || afterBreak && beforeMention >= 3 && IsTrailingPhrase(after);
-        bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
+        bool quoteBefore = beforeMention >= 0 && (IsClosingMark(beforeMention)
             || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
         if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
         {
-            int contentEnd = _t[beforeMention].Type == TokenType.CloseQuote ? _t[beforeMention].End : _t[beforeMention].Start;
+            int contentEnd = IsClosingMark(beforeMention) ? _t[beforeMention].End : _t[beforeMention].Start;
             int contentStart = _start;
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
