@@ -54,7 +54,7 @@ public sealed class StatementExtractor
         var sentences = SentenceSplitter.Split(text, quotes);
         var date = article.Published?.Day;
         var resolver = new SpeakerResolver(_gazetteer, date);
-        var analyzer = new ClauseAnalyzer(_options.SplitCoordinatedStatements);
+        var analyzer = new ClauseAnalyzer(_options);
         var tokens = new List<Token>(64);
         var sentenceQuotes = new List<QuoteSpan>(4);
         var candidates = new List<Candidate>(4);

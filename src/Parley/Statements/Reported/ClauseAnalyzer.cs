@@ -15,15 +15,20 @@ internal sealed class ClauseAnalyzer
     private const int MaxMentionTokens = 14;
 
     private readonly bool _splitCoordinated;
+    private readonly bool _sourceless;
     private string _text = "";
     private List<Token> _t = [];
     private bool[] _inQuote = new bool[64];
     private int _start;
     private int _end;
 
-    /// <param name="splitCoordinated">Whether "X said A and warned B" gives two statements (see
-    /// <see cref="StatementExtractorOptions.SplitCoordinatedStatements"/>).</param>
-    public ClauseAnalyzer(bool splitCoordinated = false) => _splitCoordinated = splitCoordinated;
+    /// <param name="options">Reads <see cref="StatementExtractorOptions.SplitCoordinatedStatements"/> ("X said A and
+    /// warned B" gives two statements) and <see cref="StatementExtractorOptions.SourcelessAttributions"/>.</param>
+    public ClauseAnalyzer(StatementExtractorOptions? options = null)
+    {
+        _splitCoordinated = options?.SplitCoordinatedStatements ?? false;
+        _sourceless = options?.SourcelessAttributions ?? false;
+    }
 
     public void Analyze(string text, Sentence sentence, List<Token> tokens, List<QuoteSpan> quotes, List<Candidate> output)
     {
@@ -53,7 +58,14 @@ internal sealed class ClauseAnalyzer
         for (int i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
-            if (!CueLexicon.TryGet(tokens[i].In(text), out var cue)) continue;
+            bool isCue = CueLexicon.TryGet(tokens[i].In(text), out var cue);
+            if (_sourceless && (!isCue || cue.Lemma is "expect" or "ask") && (Impression(i) ?? AskedQuestion(i)) is { } sourceless)
+            {
+                output.Add(sourceless);
+                consumed = TokenAtOrBefore(sourceless.ContentEnd);
+                continue;
+            }
+            if (!isCue) continue;
             int cueLast = i;
             if ((cue.Flags & CueFlags.NeedsParticle) != 0)
             {
@@ -84,6 +96,75 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "The summit is expected to produce a statement", "Kyiv seemed to soften its stance", "Moscow appears to
+    // have rejected the plan", "the mood seems grim": the writer attributes an expectation or an impression with no
+    // named source. The content is the whole clause, from its subject (or a relative "who"/"which"/"that") to the
+    // end of the sentence. "appeared to say" is left to the cue that follows.
+    private Candidate? Impression(int i)
+    {
+        var w = _t[i].In(_text);
+        if (w.Length is < 4 or > 8 || (w[0] | 0x20) is not ('s' or 'a' or 'e')) return null; // most words, cheaply
+        bool seem = Lexicon.SeemVerbs.Has(w);
+        bool appear = Lexicon.AppearVerbs.Has(w);
+        bool expected = w.Equals("expected", StringComparison.OrdinalIgnoreCase);
+        if (!seem && !appear && !expected || i == 0) return null;
+        if (expected)
+        {
+            int b = i - 1;
+            while (b > 0 && (IsWord(b, "not") || IsWord(b, "widely") || IsWord(b, "also") || IsWord(b, "still") || IsWord(b, "generally"))) b--;
+            if (!IsBeForm(b)) return null;
+        }
+        bool to = IsWord(i + 1, "to");
+        if (!to && !seem) return null;
+        if (to && (i + 2 >= _t.Count || IsVerbLike(i + 2) && !IsBeForm(i + 2) && !IsWord(i + 2, "have"))) return null;
+        if (!to && (i + 1 >= _t.Count || _t[i + 1].Type != TokenType.Word || IsWord(i + 1, "that"))) return null; // "it seems that" is hearsay of another kind
+        int start = 0;
+        for (int k = i - 1; k >= 0; k--)
+        {
+            if (_inQuote[k] || _t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return null;
+            if (IsWord(k, "who") || IsWord(k, "which") || IsWord(k, "that")) { start = k; break; }
+            if (IsPunct(k, ';') || IsPunct(k, ':') || Lexicon.Subordinators.Has(_t[k].In(_text))) { start = k + 1; break; }
+        }
+        while (start < i && _t[start].Type != TokenType.Word) start++;
+        if (start >= i) return null;
+        int end = TrimmedEnd(_end);
+        if (WordCount(_t[start].Start, end) < 4) return null;
+        return new Candidate
+        {
+            ContentStart = _t[start].Start, ContentEnd = end, CueStart = _t[i].Start, CueEnd = _t[to ? i + 1 : i].End,
+            MentionStart = -1, MentionEnd = -1, Construction = Construction.Sourceless,
+        };
+    }
+
+    // "Asked whether he would run, Reid said …", "when asked about the vote, she …", "He was asked how …": the
+    // question put to someone, without the asker. The content runs to the next comma or dash.
+    private Candidate? AskedQuestion(int i)
+    {
+        if (!IsWord(i, "asked")) return null;
+        bool passive = i == 0 || IsPunct(i - 1, ',') || IsBeForm(i - 1) || IsWord(i - 1, "when") || IsWord(i - 1, "whenever")
+                       || IsWord(i - 1, "while") || IsWord(i - 1, "if") || IsWord(i - 1, "once") || IsWord(i - 1, "after");
+        if (!passive) return null;
+        int p = i + 1;
+        bool about = IsWord(p, "about");
+        if (p >= _t.Count || _t[p].Type != TokenType.Word || !about && !Lexicon.QuestionWords.Has(_t[p].In(_text))) return null;
+        int from = about ? p + 1 : p;
+        if (from >= _t.Count) return null;
+        int end = _end;
+        for (int k = from + 1; k < _t.Count; k++)
+            if ((IsPunct(k, ',') || IsPunct(k, '\u2014') || IsPunct(k, '-') || IsPunct(k, ';')) && !IsInsideOpenQuote(k))
+            {
+                end = _t[k].Start;
+                break;
+            }
+        end = TrimmedEnd(end);
+        if (end - _t[from].Start < 3) return null;
+        return new Candidate
+        {
+            ContentStart = _t[from].Start, ContentEnd = end, CueStart = _t[i].Start, CueEnd = _t[about ? p : i].End,
+            MentionStart = -1, MentionEnd = -1, Construction = Construction.Sourceless,
+        };
     }
 
     // "Kallas: Europe will not recognise …", "Lavrov on the talks: …", "PESKOV: We have not seen the text." — at the
@@ -404,7 +485,11 @@ internal sealed class ClauseAnalyzer
             }
             if (that >= 0) p = that + 1;
             else if (cue.Lemma is "tell" or "assure" or "inform" or "remind" or "warn" or "urge" or "advise" or "ask")
-                p = SkipObject(p);
+            {
+                int afterObject = SkipObject(p);
+                // "asked the allies to send air defence": the request is the object and its infinitive.
+                if (!(cue.Lemma == "ask" && afterObject > p && IsWord(afterObject, "to"))) p = afterObject;
+            }
         }
         else
         {

@@ -106,6 +106,19 @@ internal static class Lexicon
     public static readonly FrozenSet<string> FiniteCueForms = Set(
         "said", "says", "told", "tells", "wrote", "writes", "adds", "thought", "felt", "sought", "saw", "found", "showed");
 
+    // Impression verbs: "Kyiv seemed to soften", "the mood seems grim" (seem with any complement, appear with "to").
+    public static readonly FrozenSet<string> SeemVerbs = Set("seem", "seems", "seemed");
+
+    public static readonly FrozenSet<string> AppearVerbs = Set("appear", "appears", "appeared");
+
+    // Words that open a subordinate clause: an impression's content starts after them ("…, where Kyiv is expected to …").
+    public static readonly FrozenSet<string> Subordinators = Set(
+        "where", "when", "while", "because", "although", "though", "since", "if", "unless", "as", "whereas", "but", "and");
+
+    // Words that open an indirect question: "asked whether …", "asked how …".
+    public static readonly FrozenSet<string> QuestionWords = Set(
+        "whether", "if", "what", "which", "who", "whom", "whose", "when", "where", "why", "how");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
