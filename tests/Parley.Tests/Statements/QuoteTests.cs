@@ -145,4 +145,14 @@ public class QuoteTests
         Assert.Equal(text[1..^1], joined.Text);
         Extract.AssertSlices(text, joined);
     }
+
+    [Fact]
+    public void Curly_opening_mark_closed_by_a_straight_one_is_one_quotation()
+    {
+        var statements = Extract.From("“We will not withdraw from our land,\" Umerov said. \"The talks go on.\"");
+        var first = statements[0];
+        Assert.Equal(StatementKind.Quote, first.Kind);
+        Assert.Equal("We will not withdraw from our land", first.Text); // a trailing comma is not part of the quote
+        Assert.Equal("Umerov", first.SpeakerMention);
+    }
 }

@@ -70,4 +70,11 @@ public class SegmentationTests
         var text = "''We are ready,'' Umerov said. ''The talks resume on Friday.''";
         Assert.Equal(["''We are ready,'' Umerov said.", "''The talks resume on Friday.''"], Sentences(text));
     }
+
+    [Fact]
+    public void Quotation_ending_in_a_period_then_a_new_speech_clause_are_two_sentences()
+    {
+        var text = "Zelensky called the plan “a trap.” He also said, “We will not sign it.”";
+        Assert.Equal(["Zelensky called the plan “a trap.”", "He also said, “We will not sign it.”"], Sentences(text));
+    }
 }

@@ -76,7 +76,7 @@ internal static class SentenceSplitter
             int start = i;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
             if (Reported.CueLexicon.TryGet(text.AsSpan(start, i - start), out _))
-                return !afterPeriod || i >= text.Length || text[i] is '.' or ',' or '\n';
+                return !afterPeriod || i >= text.Length || text[i] is '.' or '\n';
             words++;
             if (i < text.Length && text[i] is ',' or ';' or ':' or '!' or '?' or '\n') return false;
             if (i < text.Length && text[i] == '.' && !(i - start <= 4 && char.IsUpper(text[start]))) return false;
