@@ -226,4 +226,23 @@ public class ReportedSpeechTests
         Assert.Equal("Sybiha", s.SpeakerMention);
         Assert.Equal("andrii-sybiha", s.ActorId);
     }
+
+    [Fact]
+    public void Relative_who_without_a_comma_is_the_mention()
+    {
+        var s = Extract.Single("The plan angered Baltic diplomats who say the frozen assets must stay frozen.");
+        Assert.Equal("who", s.SpeakerMention);
+        Assert.Equal("say", s.Cue);
+        Assert.Equal("the frozen assets must stay frozen", s.Text);
+    }
+
+    [Theory]
+    [InlineData("Several said the ceasefire would not hold through the winter.", "Several")]
+    [InlineData("Many say the ceasefire would not hold through the winter.", "Many")]
+    public void A_quantifier_alone_can_be_the_speaker(string text, string mention)
+    {
+        var s = Extract.Single(text);
+        Assert.Equal(mention, s.SpeakerMention);
+        Assert.Equal("the ceasefire would not hold through the winter", s.Text);
+    }
 }

@@ -356,7 +356,7 @@ internal sealed class ClauseAnalyzer
         };
     }
 
-    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+    private bool IsBeForm(int k) => k >= 0 && k < _t.Count && _t[k].Type == TokenType.Word && Lexicon.BeForms.Has(_t[k].In(_text));
 
     private bool IsVerbLike(int k) =>
         _t[k].Type == TokenType.Word && (Lexicon.Verbs.Has(_t[k].In(_text)) || CueLexicon.TryGet(_t[k].In(_text), out _));
@@ -404,7 +404,9 @@ internal sealed class ClauseAnalyzer
         if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
             return null;
         int m = j;
-        while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
+        // "business leaders who say …": the relative pronoun is the mention (its antecedent is resolved later).
+        if (IsWord(j, "who") && j > 0) m = j - 1;
+        else while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
         int npStart = m + 1, npEnd = j + 1;
         if (npEnd <= npStart)
         {
@@ -750,6 +752,7 @@ internal sealed class ClauseAnalyzer
         if (w is "who" && e - s == 1 && s > 0 && (IsPunct(s - 1, ',') || _t[s - 1].Type == TokenType.Word)) return true; // "Merz, who said …"
         if (w is "who" or "which" or "that" or "there" or "what" or "this" or "That" or "This" or "There" or "What") return false;
         var last = Word(e - 1);
+        if (e - s == 1 && Lexicon.QuantifierPronouns.Has(w)) return true; // "Several said", "Yet another said"
         if (Lexicon.Determiners.Contains(last) && last is not "both" and not "all" and not "others" || last is "of" or "to" or "for" or "in" or "on" or "at" or "with")
             return false;
         if (Lexicon.SubjectPronouns.Contains(w) || first.IsCapitalized(_text) || Lexicon.Determiners.Contains(w)

@@ -119,6 +119,12 @@ internal static class Lexicon
     public static readonly FrozenSet<string> QuestionWords = Set(
         "whether", "if", "what", "which", "who", "whom", "whose", "when", "where", "why", "how");
 
+    // Quantifiers that stand alone as a speaker: "Several said …", "Many say …", "Yet another said …".
+    public static readonly FrozenSet<string> QuantifierPronouns = Set(
+        "several", "many", "some", "most", "few", "both", "all", "others", "another", "each", "one", "two", "three");
+
+    public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "being", "be");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }
