@@ -245,4 +245,30 @@ public class ReportedSpeechTests
         Assert.Equal(mention, s.SpeakerMention);
         Assert.Equal("the ceasefire would not hold through the winter", s.Text);
     }
+
+    [Fact]
+    public void Participle_after_a_comma_is_never_an_inverted_attribution()
+    {
+        var s = Extract.Single("Zelensky left the meeting early on Friday, calling it “a reward for aggression.”");
+        Assert.Equal("calling", s.Cue);
+        Assert.Equal("Zelensky", s.SpeakerMention);
+        Assert.Equal("it “a reward for aggression.”", s.Text);
+    }
+
+    [Fact]
+    public void Participle_takes_the_subject_of_its_clause_when_the_sentence_opens_with_a_phrase()
+    {
+        var s = Extract.Single("Speaking in Brussels after the summit, Kallas left the room, calling the plan “a gift to Moscow.”");
+        Assert.Equal("Kallas", s.SpeakerMention);
+        Assert.Equal("kaja-kallas", s.ActorId);
+    }
+
+    [Fact]
+    public void Participle_with_its_own_subject_after_with()
+    {
+        var s = Extract.Single("The poll closed on Friday, with 60 percent of Ukrainians saying they would reject any territorial concession.");
+        Assert.Equal("60 percent of Ukrainians", s.SpeakerMention);
+        Assert.Equal("saying", s.Cue);
+        Assert.Equal("they would reject any territorial concession", s.Text);
+    }
 }

@@ -325,7 +325,7 @@ internal sealed class ClauseAnalyzer
 
     private Candidate? Inverted(int i, int cueLast)
     {
-        if (i == 0) return null;
+        if (i == 0 || IsParticipleCue(i)) return null; // "…, calling it “a trap”" is not "…, said X"
         var prev = _t[i - 1];
         bool afterComma = prev.IsPunct(_text, ',') || IsClosingMark(i - 1);
         if (!afterComma || i < 3) return null;
@@ -417,6 +417,9 @@ internal sealed class ClauseAnalyzer
         }
         if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
         while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
+        // "…, with Fox News calling the race for Sanders": the participle's own subject after "with".
+        bool withSubject = (cue.Flags & CueFlags.Participle) != 0 && npEnd - npStart >= 2 && IsWord(npStart, "with");
+        if (withSubject) npStart++;
         if (!IsSpeakerPhrase(npStart, npEnd)) return null;
         if ((cue.Flags & (CueFlags.Belief | CueFlags.Intention)) != 0
             && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
@@ -425,7 +428,7 @@ internal sealed class ClauseAnalyzer
         if ((cue.Flags & CueFlags.ViewAs) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)
                                                     || Lexicon.BareSpeakers.Has(_t[npEnd - 1].In(_text))))
             return null;
-        if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1)) return null; // "the talks, adding …" handled above
+        if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1) && !withSubject) return null; // "the talks, adding …" handled above
 
         var mention = (_t[npStart].Start, _t[npEnd - 1].End);
         // "…, X said." — the content comes before the mention.
@@ -461,7 +464,14 @@ internal sealed class ClauseAnalyzer
         if (lastMentionStart >= 0)
             return Forward(i, cueLast, cue, lastMentionStart, lastMentionEnd, Construction.Participle);
         int k = 0;
-        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text)))) k++;
+        bool phraseFirst = false; // "Speaking in Kyiv, …", "After the talks, …": the subject comes after a comma
+        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text))))
+        {
+            phraseFirst |= _t[k].Type == TokenType.Word && Lexicon.PhraseOpeners.Has(_t[k].In(_text));
+            k++;
+        }
+        if (phraseFirst && ClauseSubject(i) is { } clause)
+            return Forward(i, cueLast, cue, _t[clause.Start].Start, _t[clause.End - 1].End, Construction.Participle);
         if (k >= i) return null;
         int s = k;
         if (IsSubjectPronoun(k)) k++;
@@ -470,8 +480,28 @@ internal sealed class ClauseAnalyzer
             while (k < i && (_t[k].IsCapitalized(_text) || IsNameToken(k) && k + 1 < i && _t[k + 1].IsCapitalized(_text)
                              && (IsWord(k, "of") || IsWord(k, "for") || _t[k].Type != TokenType.Word))) k++;
         }
-        if (k == s) return null;
+        if (k == s) return ClauseSubject(i) is { } subject
+            ? Forward(i, cueLast, cue, _t[subject.Start].Start, _t[subject.End - 1].End, Construction.Participle)
+            : null;
         return Forward(i, cueLast, cue, _t[s].Start, _t[k - 1].End, Construction.Participle);
+    }
+
+    // "Speaking in Kyiv on Friday, Zelensky rejected the plan, calling it …": when the sentence does not open with
+    // its subject, the last name or pronoun before the cue that opens a clause (after a comma or at the start) and
+    // is followed by a lower-case word (its verb).
+    private (int Start, int End)? ClauseSubject(int i)
+    {
+        (int, int)? found = null;
+        for (int k = 0; k < i - 1; k++)
+        {
+            if (k > 0 && !IsPunct(k - 1, ',') || _t[k].Type != TokenType.Word || _inQuote[k]) continue;
+            int e = k;
+            if (IsSubjectPronoun(k) && !IsWord(k, "who")) e = k + 1;
+            else while (e < i && _t[e].IsCapitalized(_text) && !Lexicon.SentenceAdverbs.Has(_t[e].In(_text))) e++;
+            if (e > k && e < i && _t[e].Type == TokenType.Word && !_t[e].IsCapitalized(_text) && !Lexicon.ClauseBoundaries.Has(_t[e].In(_text)))
+                found = (k, e);
+        }
+        return found;
     }
 
     private Candidate? Forward(int i, int cueLast, CueWord cue, int mentionStart, int mentionEnd, Construction construction)

@@ -123,6 +123,11 @@ internal static class Lexicon
     public static readonly FrozenSet<string> QuantifierPronouns = Set(
         "several", "many", "some", "most", "few", "both", "all", "others", "another", "each", "one", "two", "three");
 
+    // Sentence openers of an introductory phrase or clause, after which the subject follows a comma.
+    public static readonly FrozenSet<string> PhraseOpeners = Set(
+        "in", "on", "at", "speaking", "asked", "when", "while", "although", "though", "as", "if", "because", "since",
+        "after", "before");
+
     public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "being", "be");
 
     public static readonly FrozenSet<string> Weekdays = Set(
