@@ -271,4 +271,12 @@ public class ReportedSpeechTests
         Assert.Equal("saying", s.Cue);
         Assert.Equal("they would reject any territorial concession", s.Text);
     }
+
+    [Theory]
+    [InlineData("Editor’s note: this article was updated after the Kremlin released its readout of the call.")]
+    [InlineData("Olena Petrenko reported from Kyiv and Anna Weber from Berlin.")]
+    public void Notes_and_byline_credits_are_not_statements(string text)
+    {
+        Assert.Empty(Extract.From(text));
+    }
 }

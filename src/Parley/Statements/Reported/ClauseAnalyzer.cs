@@ -81,6 +81,8 @@ internal sealed class ClauseAnalyzer
                 && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw)
                 && !(IsCoordinator(pw) && IsFiniteCue(i)))
                 continue; // "the claims", "his warning" (but "… and said", "… but added")
+            if (i > 0 && PrevWord(i) is int owner && IsPossessive(owner) && cue.Lemma != "according to")
+                continue; // "Editor’s note", "Putin's warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence | CueFlags.ViewAs)) == 0;
@@ -248,6 +250,12 @@ internal sealed class ClauseAnalyzer
         int x = k;
         while (x >= 0 && x > k - 2 && (IsPunct(x, '\'') || IsPunct(x, '\u2019')) && (x == k || _t[x].End == _t[x + 1].Start)) x--;
         return x < k && x >= 0 && _t[x].End == _t[x + 1].Start && (IsPunct(x, ',') || IsPunct(x, '?') || IsPunct(x, '!'));
+    }
+
+    private bool IsPossessive(int k)
+    {
+        var w = _t[k].In(_text);
+        return w.Length > 2 && (w[^1] is 's' or 'S') && (w[^2] is '\'' or '\u2019');
     }
 
     private bool IsCoordinator(int k) => IsWord(k, "and") || IsWord(k, "but") || IsWord(k, "or");
@@ -549,6 +557,7 @@ internal sealed class ClauseAnalyzer
             };
         }
         if ((cue.Flags & CueFlags.ViewAs) != 0 && !AsAfterObject(p)) return null; // "sees the plan as a trap"
+        if (cue.Lemma is "report" or "write" && IsWord(p, "from")) return null; // a byline: "Smith reported from Kyiv."
         if ((cue.Flags & CueFlags.Intention) != 0 && !IsWord(p, "to"))
         {
             // "wants Kyiv to sign": a short object before the infinitive; other intention verbs need "to" at once.
