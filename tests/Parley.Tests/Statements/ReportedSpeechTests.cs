@@ -279,4 +279,15 @@ public class ReportedSpeechTests
     {
         Assert.Empty(Extract.From(text));
     }
+
+    [Fact]
+    public void Referring_to_after_a_quotation_is_a_second_statement_of_its_speaker()
+    {
+        var statements = Extract.From("“We will not give up a single village,” Zelensky said, referring to the towns of the Donetsk region.");
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("We will not give up a single village", statements[0].Text);
+        Assert.Equal("referring to", statements[1].Cue);
+        Assert.Equal("the towns of the Donetsk region", statements[1].Text);
+        Assert.Equal("Zelensky", statements[1].SpeakerMention);
+    }
 }

@@ -72,7 +72,7 @@ internal sealed class ClauseAnalyzer
                 if (i + 1 >= tokens.Count) continue;
                 if (!cue.Particles!.Any(p => tokens[i + 1].Is(text, p)) && !(cue.Lemma == "call" && CallsSomethingQuoted(i)))
                     continue;
-                bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer"
+                bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer" or "refer"
                     || cue.Lemma == "call" && (tokens[i + 1].Is(text, "for") || tokens[i + 1].Is(text, "on"))
                     || cue.Lemma is "express" or "voice";
                 if (particleIsCue) cueLast = i + 1;
