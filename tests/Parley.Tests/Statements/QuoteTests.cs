@@ -155,4 +155,16 @@ public class QuoteTests
         Assert.Equal("We will not withdraw from our land", first.Text); // a trailing comma is not part of the quote
         Assert.Equal("Umerov", first.SpeakerMention);
     }
+
+    [Fact]
+    public void Continued_quotation_joins_across_the_speakers_participle_clause_when_asked()
+    {
+        const string text = "“We will not sign on those terms,” Umerov said, referring to the draft memorandum. “The door stays open for talks.”";
+        var extractor = new StatementExtractor(options: new StatementExtractorOptions { JoinContinuedQuotes = true });
+        var statements = extractor.Extract(Parley.Testing.Some.Article(text));
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("We will not sign on those terms,” Umerov said, referring to the draft memorandum. “The door stays open for talks.", statements[0].Text);
+        Assert.Equal("the draft memorandum", statements[1].Text);
+        Assert.Equal("referring to", statements[1].Cue);
+    }
 }
