@@ -167,4 +167,13 @@ public class QuoteTests
         Assert.Equal("the draft memorandum", statements[1].Text);
         Assert.Equal("referring to", statements[1].Cue);
     }
+
+    [Fact]
+    public void Quotation_after_the_attribution_is_the_content_when_no_quotation_comes_before()
+    {
+        var s = Extract.Single("Asked what Kyiv wanted from the talks, Umerov said, “A ceasefire first, then everything else.”");
+        Assert.Equal(StatementKind.Quote, s.Kind);
+        Assert.Equal("A ceasefire first, then everything else.", s.Text);
+        Assert.Equal("Umerov", s.SpeakerMention);
+    }
 }

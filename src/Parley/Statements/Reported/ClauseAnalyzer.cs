@@ -252,6 +252,13 @@ internal sealed class ClauseAnalyzer
         return x < k && x >= 0 && _t[x].End == _t[x + 1].Start && (IsPunct(x, ',') || IsPunct(x, '?') || IsPunct(x, '!'));
     }
 
+    private bool HasQuoteBetween(int from, int to)
+    {
+        for (int k = from; k < to && k < _t.Count; k++)
+            if (_t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return true;
+        return false;
+    }
+
     private bool IsPossessive(int k)
     {
         var w = _t[k].In(_text);
@@ -453,7 +460,13 @@ internal sealed class ClauseAnalyzer
             int contentStart = _start;
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
-                if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
+                if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote)
+                {
+                    contentEnd = QuoteEndAfter(after + 1);
+                    // "Asked what he wanted, Adelson said, “A winner.”": with no quotation before the mention, the
+                    // words before it are the setting and the quotation after it is what was said.
+                    if (!quoteBefore && !HasQuoteBetween(0, beforeMention)) contentStart = _t[after + 1].Start;
+                }
                 else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
             }
             contentEnd = TrimmedEnd(contentEnd);
