@@ -290,4 +290,22 @@ public class ReportedSpeechTests
         Assert.Equal("the towns of the Donetsk region", statements[1].Text);
         Assert.Equal("Zelensky", statements[1].SpeakerMention);
     }
+
+    [Theory]
+    [InlineData("Budanov, the intelligence chief, called the memorandum “a list of ultimatums.”", "Budanov", "the memorandum “a list of ultimatums.”")]
+    [InlineData("Tusk called Orban, his Hungarian counterpart, a “Kremlin messenger.”", "Tusk", "Orban, his Hungarian counterpart, a “Kremlin messenger.”")]
+    [InlineData("Zelensky calls the new line the “fortress belt.”", "Zelensky", "the new line the “fortress belt.”")]
+    public void Called_an_object_a_quoted_label(string text, string mention, string content)
+    {
+        var s = Extract.Single(text);
+        Assert.Equal(mention, s.SpeakerMention);
+        Assert.Equal(content, s.Text);
+        Assert.Equal(StatementKind.Mixed, s.Kind);
+    }
+
+    [Fact]
+    public void Calls_as_a_noun_is_not_a_cue()
+    {
+        Assert.Empty(Extract.From("His calls for a “coalition of the willing” found little support in Washington."));
+    }
 }

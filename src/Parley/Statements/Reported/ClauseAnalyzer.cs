@@ -59,6 +59,11 @@ internal sealed class ClauseAnalyzer
         {
             if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
             bool isCue = CueLexicon.TryGet(tokens[i].In(text), out var cue);
+            // "call"/"calls" are too often nouns to be cues, except before an object and a quoted label
+            // ("Sanders calls it the “big enchilada”"; not "the calls", "his calls for").
+            if (!isCue && (IsWord(i, "calls") || IsWord(i, "call")) && CallsSomethingQuoted(i) && !(PrevWord(i) is int cw
+                    && (Lexicon.NounMarkers.Has(tokens[cw].In(text)) || IsPossessive(cw))))
+                isCue = CueLexicon.TryGet("called", out cue);
             if (_sourceless && (!isCue || cue.Lemma is "expect" or "ask") && (Impression(i) ?? AskedQuestion(i)) is { } sourceless)
             {
                 output.Add(sourceless);
@@ -220,10 +225,12 @@ internal sealed class ClauseAnalyzer
             ? prev.IsCapitalized(_text) || IsSubjectPronoun(i - 1) || IsAuxiliary(i - 1)
             : prev.IsPunct(_text, ',');
         if (!subjectBefore) return false;
-        for (int k = i + 1; k < _t.Count && k - i <= 8; k++)
+        // "called Ford’s plans to open a plant in Mexico “a disgrace”", "called Clinton, his rival, a “co-founder”".
+        for (int k = i + 1; k < _t.Count && k - i <= 12; k++)
         {
             if (_t[k].Type == TokenType.OpenQuote) return k > i + 1;
-            if (_t[k].Type != TokenType.Word && !IsNameToken(k)) return false;
+            if (_t[k].Type != TokenType.Word && !IsNameToken(k) && !IsPunct(k, ',')) return false;
+            if (IsVerbLike(k) && !IsWord(k, "that")) return false;
         }
         return false;
     }
@@ -353,8 +360,9 @@ internal sealed class ClauseAnalyzer
         for (int k = npStart; k < npEnd; k++)
             if (IsVerbLike(k)) return null; // "…, said Nunberg was …" is not an inverted attribution
         // The mention must run to the end of the sentence, a comma or a quotation.
+        // (Not an opening mark right after it: "…, called the plan “a trap”" names the object, not the speaker.)
         bool closes = npEnd >= _t.Count || IsPunct(npEnd, ',') || IsPunct(npEnd, '.') || IsPunct(npEnd, ';')
-                      || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
+                      || _t[npEnd].Type is TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
         if (!closes || !IsSpeakerPhrase(npStart, npEnd)) return null;
 
         int contentEnd = IsClosingMark(i - 1) ? prev.End : prev.Start;
