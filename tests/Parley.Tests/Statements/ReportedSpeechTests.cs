@@ -308,4 +308,10 @@ public class ReportedSpeechTests
     {
         Assert.Empty(Extract.From("His calls for a “coalition of the willing” found little support in Washington."));
     }
+
+    [Fact]
+    public void Passive_with_an_adverb_is_not_the_subjects_statement()
+    {
+        Assert.Empty(Extract.From("The Ukrainian delegation was not told about the new map before the meeting."));
+    }
 }

@@ -423,8 +423,10 @@ internal sealed class ClauseAnalyzer
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
         }
-        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
-        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+        // Passive voice ("were disputed by …", "was told", "was not asked"): the subject is not the speaker.
+        int beforeCue = i - 1;
+        while (beforeCue > 0 && _t[beforeCue].Type == TokenType.Word && Lexicon.PassiveAdverbs.Has(_t[beforeCue].In(_text))) beforeCue--;
+        if (beforeCue >= 0 && _t[beforeCue].Type == TokenType.Word && IsBeForm(beforeCue) && (cue.Flags & CueFlags.Participle) == 0)
             return null;
         int m = j;
         // "business leaders who say …": the relative pronoun is the mention (its antecedent is resolved later).

@@ -128,6 +128,12 @@ internal static class Lexicon
         "in", "on", "at", "speaking", "asked", "when", "while", "although", "though", "as", "if", "because", "since",
         "after", "before");
 
+    // Adverbs between a be-form and a passive participle: "was not asked", "were repeatedly told".
+    public static readonly FrozenSet<string> PassiveAdverbs = Set(
+        "not", "never", "also", "reportedly", "repeatedly", "recently", "once", "previously", "later", "widely",
+        "frequently", "often", "first", "then", "publicly", "privately", "formally", "officially", "specifically",
+        "explicitly", "directly", "already", "still", "even", "just", "allegedly", "apparently");
+
     public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "being", "be");
 
     public static readonly FrozenSet<string> Weekdays = Set(
