@@ -314,4 +314,15 @@ public class ReportedSpeechTests
     {
         Assert.Empty(Extract.From("The Ukrainian delegation was not told about the new map before the meeting."));
     }
+
+    [Fact]
+    public void A_new_clause_with_a_pronoun_subject_ends_the_content_when_coordinated_statements_are_split()
+    {
+        const string text = "Lammy argued that the sanctions were working, and he urged the allies to stay the course.";
+        var split = new StatementExtractor(options: new StatementExtractorOptions { SplitCoordinatedStatements = true });
+        var statements = split.Extract(Parley.Testing.Some.Article(text));
+        Assert.Equal("the sanctions were working", statements[0].Text);
+        var whole = Extract.From(text);
+        Assert.Equal("the sanctions were working, and he urged the allies to stay the course", whole[0].Text);
+    }
 }

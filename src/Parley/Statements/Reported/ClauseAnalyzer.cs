@@ -637,6 +637,12 @@ internal sealed class ClauseAnalyzer
         for (int k = from; k < _t.Count && _t[k].Start < contentEnd; k++)
         {
             bool coordinator = IsCoordinator(k);
+            // "… contends that A, and Deese, the adviser, said …" / "… concludes that A and he doesn't understand …":
+            // a new clause with a personal-pronoun subject ends the reported content (PolNeAR's unit).
+            if (_splitCoordinated && (IsWord(k, "and") || IsWord(k, "but")) && !_inQuote[k] && k + 2 < _t.Count
+                && (IsWord(k + 1, "he") || IsWord(k + 1, "she") || IsWord(k + 1, "they")) && _t[k + 2].Type == TokenType.Word
+                && !IsInsideOpenQuote(k))
+                return _t[k].Start;
             bool clauseBreak = IsPunct(k, ';') || IsWord(k, "while") || IsWord(k, "whereas")
                                || IsWord(k, "but") && IsPunct(k - 1, ',');
             if (!coordinator && !clauseBreak || _inQuote[k] || IsInsideOpenQuote(k)) continue;
