@@ -58,13 +58,16 @@ internal sealed class ClauseAnalyzer
         for (int i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
-            bool isCue = CueLexicon.TryGet(tokens[i].In(text), out var cue);
+            var word = tokens[i].In(text);
+            bool isCue = CueLexicon.TryGet(word, out var cue);
+            char initial = (char)(word[0] | 0x20); // cheap pre-tests: these run for every word
             // "call"/"calls" are too often nouns to be cues, except before an object and a quoted label
             // ("Sanders calls it the “big enchilada”"; not "the calls", "his calls for").
-            if (!isCue && (IsWord(i, "calls") || IsWord(i, "call")) && CallsSomethingQuoted(i) && !(PrevWord(i) is int cw
-                    && (Lexicon.NounMarkers.Has(tokens[cw].In(text)) || IsPossessive(cw))))
+            if (!isCue && initial == 'c' && word.Length is 4 or 5 && (IsWord(i, "calls") || IsWord(i, "call")) && CallsSomethingQuoted(i)
+                && !(PrevWord(i) is int cw && (Lexicon.NounMarkers.Has(tokens[cw].In(text)) || IsPossessive(cw))))
                 isCue = CueLexicon.TryGet("called", out cue);
-            if (_sourceless && (!isCue || cue.Lemma is "expect" or "ask") && (Impression(i) ?? AskedQuestion(i)) is { } sourceless)
+            if (_sourceless && initial is 's' or 'a' or 'e' && (!isCue || cue.Lemma is "expect" or "ask")
+                && (Impression(i) ?? AskedQuestion(i)) is { } sourceless)
             {
                 output.Add(sourceless);
                 consumed = TokenAtOrBefore(sourceless.ContentEnd);
