@@ -54,7 +54,7 @@ public sealed class StatementExtractor
         var sentences = SentenceSplitter.Split(text, quotes);
         var date = article.Published?.Day;
         var resolver = new SpeakerResolver(_gazetteer, date);
-        var analyzer = new ClauseAnalyzer();
+        var analyzer = new ClauseAnalyzer(_options);
         var tokens = new List<Token>(64);
         var sentenceQuotes = new List<QuoteSpan>(4);
         var candidates = new List<Candidate>(4);
@@ -155,12 +155,18 @@ public sealed class StatementExtractor
                 else continue;
                 if (Build(article, text, carried, resolution, sentenceQuotes) is not { } statement) continue;
                 // "“…,” he said. “…”": the quotation goes on after the attribution; one statement, as annotators mark it.
+                // The speaker's participle clauses in between ("“…,” he said, referring to …. “…”") do not break the turn.
+                int turn = statements.Count - 1;
+                while (si > 0 && turn > 0 && statements[turn].Kind is not StatementKind.Quote && statements[turn].SpeakerMentionStart == carried.MentionStart
+                       && statements[turn].Start >= sentences[si - 1].Start)
+                    turn--;
                 if (_options.JoinContinuedQuotes && carried.Construction == Construction.CarriedQuote && lastStatementSentence == si - 1
-                    && sentences[si - 1].Paragraph == sentence.Paragraph && statements.Count > 0
-                    && statements[^1].Kind is StatementKind.Quote && statements[^1].SpeakerMentionStart == carried.MentionStart)
+                    && sentences[si - 1].Paragraph == sentence.Paragraph && turn >= 0
+                    && statements[turn].Kind is StatementKind.Quote && statements[turn].SpeakerMentionStart == carried.MentionStart
+                    && statements[turn].Start >= sentences[si - 1].Start)
                 {
-                    var previous = statements[^1];
-                    statements[^1] = previous with
+                    var previous = statements[turn];
+                    statements[turn] = previous with
                     {
                         Id = StatementId(article.Id, previous.Start, statement.End),
                         End = statement.End,

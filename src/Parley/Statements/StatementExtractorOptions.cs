@@ -18,6 +18,21 @@ public sealed record StatementExtractorOptions
     /// <c>parley bench statements --dataset</c> turns this on to match that convention.</value>
     public bool JoinContinuedQuotes { get; init; }
 
+    /// <summary>Whether one speaker's coordinated speech verbs ("Lavrov said A and warned that B") give one
+    /// statement per verb.</summary>
+    /// <value>Default false: the chain is one statement, the speaker's whole claim. Corpora annotated with one
+    /// attribution per cue (PolNeAR) count each verb's clause as its own unit; <c>parley bench statements --dataset</c>
+    /// turns this on. A second clause with its own subject ("…, while Kyiv said …") is always its own statement.</value>
+    public bool SplitCoordinatedStatements { get; init; }
+
+    /// <summary>Whether attributions without a named source are statements: the writer's expectations and
+    /// impressions ("the summit is expected to produce a statement", "Kyiv seemed to soften its stance") and the
+    /// questions put to a speaker ("Asked whether he would meet Putin, …").</summary>
+    /// <value>Default false: they have no speaker to chart, and a question is not a claim. Corpora that annotate every
+    /// attribution (PolNeAR) count them; <c>parley bench statements --dataset</c> turns this on. Their
+    /// <see cref="Statement.SpeakerMention"/> is null and their party Unknown.</value>
+    public bool SourcelessAttributions { get; init; }
+
     /// <summary>Whether doubled apostrophes (<c>''…''</c>, the house style of some newspaper archives) are
     /// quotation marks.</summary>
     /// <value>Default false: current news uses real quotation marks, and a doubled apostrophe is more often a typo.</value>

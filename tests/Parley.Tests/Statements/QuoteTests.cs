@@ -145,4 +145,35 @@ public class QuoteTests
         Assert.Equal(text[1..^1], joined.Text);
         Extract.AssertSlices(text, joined);
     }
+
+    [Fact]
+    public void Curly_opening_mark_closed_by_a_straight_one_is_one_quotation()
+    {
+        var statements = Extract.From("“We will not withdraw from our land,\" Umerov said. \"The talks go on.\"");
+        var first = statements[0];
+        Assert.Equal(StatementKind.Quote, first.Kind);
+        Assert.Equal("We will not withdraw from our land", first.Text); // a trailing comma is not part of the quote
+        Assert.Equal("Umerov", first.SpeakerMention);
+    }
+
+    [Fact]
+    public void Continued_quotation_joins_across_the_speakers_participle_clause_when_asked()
+    {
+        const string text = "“We will not sign on those terms,” Umerov said, referring to the draft memorandum. “The door stays open for talks.”";
+        var extractor = new StatementExtractor(options: new StatementExtractorOptions { JoinContinuedQuotes = true });
+        var statements = extractor.Extract(Parley.Testing.Some.Article(text));
+        Assert.Equal(2, statements.Count);
+        Assert.Equal("We will not sign on those terms,” Umerov said, referring to the draft memorandum. “The door stays open for talks.", statements[0].Text);
+        Assert.Equal("the draft memorandum", statements[1].Text);
+        Assert.Equal("referring to", statements[1].Cue);
+    }
+
+    [Fact]
+    public void Quotation_after_the_attribution_is_the_content_when_no_quotation_comes_before()
+    {
+        var s = Extract.Single("Asked what Kyiv wanted from the talks, Umerov said, “A ceasefire first, then everything else.”");
+        Assert.Equal(StatementKind.Quote, s.Kind);
+        Assert.Equal("A ceasefire first, then everything else.", s.Text);
+        Assert.Equal("Umerov", s.SpeakerMention);
+    }
 }

@@ -49,4 +49,32 @@ public class SegmentationTests
     {
         Assert.Equal(["Talks resume in Riyadh", "Delegations arrived."], Sentences("Talks resume in Riyadh\n\nDelegations arrived."));
     }
+
+    [Fact]
+    public void Quotation_ending_in_a_period_ends_the_sentence_before_a_new_clause()
+    {
+        var text = "Peskov called the plan \"a basis for talks.\" The envoy pointed to the prisoner exchange.";
+        Assert.Equal(["Peskov called the plan \"a basis for talks.\"", "The envoy pointed to the prisoner exchange."], Sentences(text));
+    }
+
+    [Fact]
+    public void Short_attribution_after_a_quotation_ending_in_a_period_stays_in_the_sentence()
+    {
+        var text = "\"We are ready.\" Umerov said. The talks resume on Friday.";
+        Assert.Equal(["\"We are ready.\" Umerov said.", "The talks resume on Friday."], Sentences(text));
+    }
+
+    [Fact]
+    public void Doubled_apostrophes_opening_a_sentence_start_it()
+    {
+        var text = "''We are ready,'' Umerov said. ''The talks resume on Friday.''";
+        Assert.Equal(["''We are ready,'' Umerov said.", "''The talks resume on Friday.''"], Sentences(text));
+    }
+
+    [Fact]
+    public void Quotation_ending_in_a_period_then_a_new_speech_clause_are_two_sentences()
+    {
+        var text = "Zelensky called the plan “a trap.” He also said, “We will not sign it.”";
+        Assert.Equal(["Zelensky called the plan “a trap.”", "He also said, “We will not sign it.”"], Sentences(text));
+    }
 }

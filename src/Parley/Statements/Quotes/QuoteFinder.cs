@@ -111,7 +111,7 @@ internal static class QuoteFinder
     private static bool Closes(char opener, string text, int i, char c) => opener switch
     {
         '"' => c == '"' || c == '\u201D',
-        '\u201C' => c == '\u201D',
+        '\u201C' => c == '\u201D' || c == '"' && LooksClosing(text, i), // “…" (mixed marks, a common typo)
         '\u201D' => c == '\u201D',
         '\u201E' => c is '\u201C' or '\u201D',
         '\u00AB' => c == '\u00BB',

@@ -16,6 +16,8 @@ internal enum Construction : byte
     /// <summary>"Kallas: Europe will not recognise the annexation" — a name and a colon opening a paragraph (a
     /// headline or a transcript turn).</summary>
     Headline,
+    /// <summary>An attribution without a named source: "is expected to …", "seemed to …", "asked whether …".</summary>
+    Sourceless,
     /// <summary>A quotation with no cue of its own, given to the speaker of the statement before it.</summary>
     CarriedQuote,
     /// <summary>A quotation with no cue and no speaker in reach.</summary>

@@ -14,11 +14,21 @@ internal sealed class ClauseAnalyzer
 {
     private const int MaxMentionTokens = 14;
 
+    private readonly bool _splitCoordinated;
+    private readonly bool _sourceless;
     private string _text = "";
     private List<Token> _t = [];
     private bool[] _inQuote = new bool[64];
     private int _start;
     private int _end;
+
+    /// <param name="options">Reads <see cref="StatementExtractorOptions.SplitCoordinatedStatements"/> ("X said A and
+    /// warned B" gives two statements) and <see cref="StatementExtractorOptions.SourcelessAttributions"/>.</param>
+    public ClauseAnalyzer(StatementExtractorOptions? options = null)
+    {
+        _splitCoordinated = options?.SplitCoordinatedStatements ?? false;
+        _sourceless = options?.SourcelessAttributions ?? false;
+    }
 
     public void Analyze(string text, Sentence sentence, List<Token> tokens, List<QuoteSpan> quotes, List<Candidate> output)
     {
@@ -48,21 +58,39 @@ internal sealed class ClauseAnalyzer
         for (int i = 0; i < tokens.Count; i++)
         {
             if (i <= consumed || tokens[i].Type != TokenType.Word || _inQuote[i]) continue;
-            if (!CueLexicon.TryGet(tokens[i].In(text), out var cue)) continue;
+            var word = tokens[i].In(text);
+            bool isCue = CueLexicon.TryGet(word, out var cue);
+            char initial = (char)(word[0] | 0x20); // cheap pre-tests: these run for every word
+            // "call"/"calls" are too often nouns to be cues, except before an object and a quoted label
+            // ("Sanders calls it the “big enchilada”"; not "the calls", "his calls for").
+            if (!isCue && initial == 'c' && word.Length is 4 or 5 && (IsWord(i, "calls") || IsWord(i, "call")) && CallsSomethingQuoted(i)
+                && !(PrevWord(i) is int cw && (Lexicon.NounMarkers.Has(tokens[cw].In(text)) || IsPossessive(cw))))
+                isCue = CueLexicon.TryGet("called", out cue);
+            if (_sourceless && initial is 's' or 'a' or 'e' && (!isCue || cue.Lemma is "expect" or "ask")
+                && (Impression(i) ?? AskedQuestion(i)) is { } sourceless)
+            {
+                output.Add(sourceless);
+                consumed = TokenAtOrBefore(sourceless.ContentEnd);
+                continue;
+            }
+            if (!isCue) continue;
             int cueLast = i;
             if ((cue.Flags & CueFlags.NeedsParticle) != 0)
             {
                 if (i + 1 >= tokens.Count) continue;
                 if (!cue.Particles!.Any(p => tokens[i + 1].Is(text, p)) && !(cue.Lemma == "call" && CallsSomethingQuoted(i)))
                     continue;
-                bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer"
+                bool particleIsCue = cue.Lemma is "according to" or "rule" or "point" or "offer" or "refer"
                     || cue.Lemma == "call" && (tokens[i + 1].Is(text, "for") || tokens[i + 1].Is(text, "on"))
                     || cue.Lemma is "express" or "voice";
                 if (particleIsCue) cueLast = i + 1;
             }
             if (cue.Lemma != "according to" && i > 0 && PrevWord(i) is int pw && pw == i - 1
-                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw))
-                continue; // "the claims", "his warning"
+                && Lexicon.NounMarkers.Has(tokens[pw].In(text)) && !IsRaisingInfinitive(pw)
+                && !(IsCoordinator(pw) && IsFiniteCue(i)))
+                continue; // "the claims", "his warning" (but "… and said", "… but added")
+            if (i > 0 && PrevWord(i) is int owner && IsPossessive(owner) && cue.Lemma != "according to")
+                continue; // "Editor’s note", "Putin's warning"
 
             if ((cue.Flags & CueFlags.QuoteOnly) != 0 && !QuoteJustBefore(i)) continue;
             bool plainSpeech = (cue.Flags & (CueFlags.Intention | CueFlags.Evidence | CueFlags.ViewAs)) == 0;
@@ -78,6 +106,75 @@ internal sealed class ClauseAnalyzer
             }
             consumed = Math.Max(cueLast, TokenAtOrBefore(c.ContentEnd));
         }
+    }
+
+    // "The summit is expected to produce a statement", "Kyiv seemed to soften its stance", "Moscow appears to
+    // have rejected the plan", "the mood seems grim": the writer attributes an expectation or an impression with no
+    // named source. The content is the whole clause, from its subject (or a relative "who"/"which"/"that") to the
+    // end of the sentence. "appeared to say" is left to the cue that follows.
+    private Candidate? Impression(int i)
+    {
+        var w = _t[i].In(_text);
+        if (w.Length is < 4 or > 8 || (w[0] | 0x20) is not ('s' or 'a' or 'e')) return null; // most words, cheaply
+        bool seem = Lexicon.SeemVerbs.Has(w);
+        bool appear = Lexicon.AppearVerbs.Has(w);
+        bool expected = w.Equals("expected", StringComparison.OrdinalIgnoreCase);
+        if (!seem && !appear && !expected || i == 0) return null;
+        if (expected)
+        {
+            int b = i - 1;
+            while (b > 0 && (IsWord(b, "not") || IsWord(b, "widely") || IsWord(b, "also") || IsWord(b, "still") || IsWord(b, "generally"))) b--;
+            if (!IsBeForm(b)) return null;
+        }
+        bool to = IsWord(i + 1, "to");
+        if (!to && !seem) return null;
+        if (to && (i + 2 >= _t.Count || IsVerbLike(i + 2) && !IsBeForm(i + 2) && !IsWord(i + 2, "have"))) return null;
+        if (!to && (i + 1 >= _t.Count || _t[i + 1].Type != TokenType.Word || IsWord(i + 1, "that"))) return null; // "it seems that" is hearsay of another kind
+        int start = 0;
+        for (int k = i - 1; k >= 0; k--)
+        {
+            if (_inQuote[k] || _t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return null;
+            if (IsWord(k, "who") || IsWord(k, "which") || IsWord(k, "that")) { start = k; break; }
+            if (IsPunct(k, ';') || IsPunct(k, ':') || Lexicon.Subordinators.Has(_t[k].In(_text))) { start = k + 1; break; }
+        }
+        while (start < i && _t[start].Type != TokenType.Word) start++;
+        if (start >= i) return null;
+        int end = TrimmedEnd(_end);
+        if (WordCount(_t[start].Start, end) < 4) return null;
+        return new Candidate
+        {
+            ContentStart = _t[start].Start, ContentEnd = end, CueStart = _t[i].Start, CueEnd = _t[to ? i + 1 : i].End,
+            MentionStart = -1, MentionEnd = -1, Construction = Construction.Sourceless,
+        };
+    }
+
+    // "Asked whether he would run, Reid said …", "when asked about the vote, she …", "He was asked how …": the
+    // question put to someone, without the asker. The content runs to the next comma or dash.
+    private Candidate? AskedQuestion(int i)
+    {
+        if (!IsWord(i, "asked")) return null;
+        bool passive = i == 0 || IsPunct(i - 1, ',') || IsBeForm(i - 1) || IsWord(i - 1, "when") || IsWord(i - 1, "whenever")
+                       || IsWord(i - 1, "while") || IsWord(i - 1, "if") || IsWord(i - 1, "once") || IsWord(i - 1, "after");
+        if (!passive) return null;
+        int p = i + 1;
+        bool about = IsWord(p, "about");
+        if (p >= _t.Count || _t[p].Type != TokenType.Word || !about && !Lexicon.QuestionWords.Has(_t[p].In(_text))) return null;
+        int from = about ? p + 1 : p;
+        if (from >= _t.Count) return null;
+        int end = _end;
+        for (int k = from + 1; k < _t.Count; k++)
+            if ((IsPunct(k, ',') || IsPunct(k, '\u2014') || IsPunct(k, '-') || IsPunct(k, ';')) && !IsInsideOpenQuote(k))
+            {
+                end = _t[k].Start;
+                break;
+            }
+        end = TrimmedEnd(end);
+        if (end - _t[from].Start < 3) return null;
+        return new Candidate
+        {
+            ContentStart = _t[from].Start, ContentEnd = end, CueStart = _t[i].Start, CueEnd = _t[about ? p : i].End,
+            MentionStart = -1, MentionEnd = -1, Construction = Construction.Sourceless,
+        };
     }
 
     // "Kallas: Europe will not recognise …", "Lavrov on the talks: …", "PESKOV: We have not seen the text." — at the
@@ -131,10 +228,12 @@ internal sealed class ClauseAnalyzer
             ? prev.IsCapitalized(_text) || IsSubjectPronoun(i - 1) || IsAuxiliary(i - 1)
             : prev.IsPunct(_text, ',');
         if (!subjectBefore) return false;
-        for (int k = i + 1; k < _t.Count && k - i <= 8; k++)
+        // "called Ford’s plans to open a plant in Mexico “a disgrace”", "called Clinton, his rival, a “co-founder”".
+        for (int k = i + 1; k < _t.Count && k - i <= 12; k++)
         {
             if (_t[k].Type == TokenType.OpenQuote) return k > i + 1;
-            if (_t[k].Type != TokenType.Word && !IsNameToken(k)) return false;
+            if (_t[k].Type != TokenType.Word && !IsNameToken(k) && !IsPunct(k, ',')) return false;
+            if (IsVerbLike(k) && !IsWord(k, "that")) return false;
         }
         return false;
     }
@@ -151,6 +250,43 @@ internal sealed class ClauseAnalyzer
     // "to" after "went on", "appeared", "continued": the cue that follows is the speaker's own.
     private bool IsRaisingInfinitive(int to) =>
         IsWord(to, "to") && to > 0 && _t[to - 1].Type == TokenType.Word && Lexicon.RaisingVerbs.Has(_t[to - 1].In(_text));
+
+    // A closing quotation mark, or apostrophes standing for one after a comma or a question or exclamation mark
+    // (British ‘…,’ and the doubled ''…,'' of some newspaper archives, when they were not read as quotation marks).
+    private bool IsClosingMark(int k)
+    {
+        if (k < 0 || k >= _t.Count) return false;
+        if (_t[k].Type == TokenType.CloseQuote) return true;
+        int x = k;
+        while (x >= 0 && x > k - 2 && (IsPunct(x, '\'') || IsPunct(x, '\u2019')) && (x == k || _t[x].End == _t[x + 1].Start)) x--;
+        return x < k && x >= 0 && _t[x].End == _t[x + 1].Start && (IsPunct(x, ',') || IsPunct(x, '?') || IsPunct(x, '!'));
+    }
+
+    private bool HasQuoteBetween(int from, int to)
+    {
+        for (int k = from; k < to && k < _t.Count; k++)
+            if (_t[k].Type is TokenType.OpenQuote or TokenType.CloseQuote) return true;
+        return false;
+    }
+
+    private bool IsPossessive(int k)
+    {
+        var w = _t[k].In(_text);
+        return w.Length > 2 && (w[^1] is 's' or 'S') && (w[^2] is '\'' or '\u2019');
+    }
+
+    private bool IsCoordinator(int k) => IsWord(k, "and") || IsWord(k, "but") || IsWord(k, "or");
+
+    // A cue form that can only be a finite verb: a past tense ("said", "added", "warned") or "says"/"tells"/"adds",
+    // never a noun ("claims", "calls").
+    private bool IsFiniteCue(int k)
+    {
+        if (_t[k].Type != TokenType.Word || !CueLexicon.TryGet(_t[k].In(_text), out var c) || (c.Flags & CueFlags.Participle) != 0)
+            return false;
+        var w = _t[k].In(_text);
+        return w.EndsWith("ed", StringComparison.OrdinalIgnoreCase) && !w.Equals(c.Lemma, StringComparison.OrdinalIgnoreCase)
+               || Lexicon.FiniteCueForms.Has(w);
+    }
 
     private int? PrevWord(int i) => i > 0 && _t[i - 1].Type == TokenType.Word ? i - 1 : null;
 
@@ -214,9 +350,9 @@ internal sealed class ClauseAnalyzer
 
     private Candidate? Inverted(int i, int cueLast)
     {
-        if (i == 0) return null;
+        if (i == 0 || IsParticipleCue(i)) return null; // "…, calling it “a trap”" is not "…, said X"
         var prev = _t[i - 1];
-        bool afterComma = prev.IsPunct(_text, ',') || prev.Type == TokenType.CloseQuote;
+        bool afterComma = prev.IsPunct(_text, ',') || IsClosingMark(i - 1);
         if (!afterComma || i < 3) return null;
         int npStart = cueLast + 1;
         if (npStart >= _t.Count || _t[npStart].Type != TokenType.Word) return null;
@@ -227,11 +363,12 @@ internal sealed class ClauseAnalyzer
         for (int k = npStart; k < npEnd; k++)
             if (IsVerbLike(k)) return null; // "…, said Nunberg was …" is not an inverted attribution
         // The mention must run to the end of the sentence, a comma or a quotation.
+        // (Not an opening mark right after it: "…, called the plan “a trap”" names the object, not the speaker.)
         bool closes = npEnd >= _t.Count || IsPunct(npEnd, ',') || IsPunct(npEnd, '.') || IsPunct(npEnd, ';')
-                      || _t[npEnd].Type is TokenType.OpenQuote or TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
+                      || _t[npEnd].Type is TokenType.CloseQuote || IsPunct(npEnd, '!') || IsPunct(npEnd, '?');
         if (!closes || !IsSpeakerPhrase(npStart, npEnd)) return null;
 
-        int contentEnd = prev.Type == TokenType.CloseQuote ? prev.End : prev.Start;
+        int contentEnd = IsClosingMark(i - 1) ? prev.End : prev.Start;
         int contentStart = _start;
         // "“…,” said Peskov, “…”": the quotation resumes after the attribution.
         if (IsPunct(npEnd, ',') && npEnd + 1 < _t.Count && _t[npEnd + 1].Type == TokenType.OpenQuote)
@@ -245,7 +382,7 @@ internal sealed class ClauseAnalyzer
         };
     }
 
-    private bool IsBeForm(int k) => Word(k).ToLowerInvariant() is "was" or "were" or "is" or "are" or "been" or "being" or "be";
+    private bool IsBeForm(int k) => k >= 0 && k < _t.Count && _t[k].Type == TokenType.Word && Lexicon.BeForms.Has(_t[k].In(_text));
 
     private bool IsVerbLike(int k) =>
         _t[k].Type == TokenType.Word && (Lexicon.Verbs.Has(_t[k].In(_text)) || CueLexicon.TryGet(_t[k].In(_text), out _));
@@ -289,11 +426,15 @@ internal sealed class ClauseAnalyzer
                 return WithSentenceSubject(i, cueLast, cue, lastMentionStart, lastMentionEnd);
             else return null;
         }
-        // Passive voice ("were disputed by …", "was told"): the subject is not the speaker.
-        if (i > 0 && _t[i - 1].Type == TokenType.Word && IsBeForm(i - 1) && (cue.Flags & CueFlags.Participle) == 0)
+        // Passive voice ("were disputed by …", "was told", "was not asked"): the subject is not the speaker.
+        int beforeCue = i - 1;
+        while (beforeCue > 0 && _t[beforeCue].Type == TokenType.Word && Lexicon.PassiveAdverbs.Has(_t[beforeCue].In(_text))) beforeCue--;
+        if (beforeCue >= 0 && _t[beforeCue].Type == TokenType.Word && IsBeForm(beforeCue) && (cue.Flags & CueFlags.Participle) == 0)
             return null;
         int m = j;
-        while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
+        // "business leaders who say …": the relative pronoun is the mention (its antecedent is resolved later).
+        if (IsWord(j, "who") && j > 0) m = j - 1;
+        else while (m >= 0 && j - m < MaxMentionTokens && IsNameToken(m)) m--;
         int npStart = m + 1, npEnd = j + 1;
         if (npEnd <= npStart)
         {
@@ -304,6 +445,9 @@ internal sealed class ClauseAnalyzer
         }
         if (j - m >= MaxMentionTokens && m >= 0 && IsNameToken(m)) return null; // no clause start in reach: not a subject
         while (npStart < npEnd - 1 && Lexicon.SentenceAdverbs.Has(_t[npStart].In(_text))) npStart++;
+        // "…, with Fox News calling the race for Sanders": the participle's own subject after "with".
+        bool withSubject = (cue.Flags & CueFlags.Participle) != 0 && npEnd - npStart >= 2 && IsWord(npStart, "with");
+        if (withSubject) npStart++;
         if (!IsSpeakerPhrase(npStart, npEnd)) return null;
         if ((cue.Flags & (CueFlags.Belief | CueFlags.Intention)) != 0
             && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)))
@@ -312,24 +456,30 @@ internal sealed class ClauseAnalyzer
         if ((cue.Flags & CueFlags.ViewAs) != 0 && !(IsSubjectPronoun(npStart) && npEnd - npStart == 1 || _t[npStart].IsCapitalized(_text)
                                                     || Lexicon.BareSpeakers.Has(_t[npEnd - 1].In(_text))))
             return null;
-        if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1)) return null; // "the talks, adding …" handled above
+        if ((cue.Flags & CueFlags.Participle) != 0 && !IsAuxiliary(i - 1) && !withSubject) return null; // "the talks, adding …" handled above
 
         var mention = (_t[npStart].Start, _t[npEnd - 1].End);
         // "…, X said." — the content comes before the mention.
         int beforeMention = npStart - 1;
-        bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || _t[beforeMention].Type == TokenType.CloseQuote);
+        bool afterBreak = beforeMention >= 1 && (IsPunct(beforeMention, ',') || IsClosingMark(beforeMention));
         int after = SkipCueAdverbials(cueLast + 1);
         bool nothingAfter = after >= _t.Count || IsTerminal(after) || IsPunct(after, ',')
                             || afterBreak && beforeMention >= 3 && IsTrailingPhrase(after);
-        bool quoteBefore = beforeMention >= 0 && (_t[beforeMention].Type == TokenType.CloseQuote
+        bool quoteBefore = beforeMention >= 0 && (IsClosingMark(beforeMention)
             || IsPunct(beforeMention, ',') && beforeMention > 0 && _t[beforeMention - 1].Type == TokenType.CloseQuote);
         if (afterBreak && (nothingAfter || quoteBefore && !IsWord(after, "that")))
         {
-            int contentEnd = _t[beforeMention].Type == TokenType.CloseQuote ? _t[beforeMention].End : _t[beforeMention].Start;
+            int contentEnd = IsClosingMark(beforeMention) ? _t[beforeMention].End : _t[beforeMention].Start;
             int contentStart = _start;
             if (nothingAfter && after < _t.Count && IsPunct(after, ','))
             {
-                if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote) contentEnd = QuoteEndAfter(after + 1);
+                if (after + 1 < _t.Count && _t[after + 1].Type == TokenType.OpenQuote)
+                {
+                    contentEnd = QuoteEndAfter(after + 1);
+                    // "Asked what he wanted, Adelson said, “A winner.”": with no quotation before the mention, the
+                    // words before it are the setting and the quotation after it is what was said.
+                    if (!quoteBefore && !HasQuoteBetween(0, beforeMention)) contentStart = _t[after + 1].Start;
+                }
                 else if (!quoteBefore && after + 1 < _t.Count && !IsParticipleCue(after + 1)) contentEnd = _end; // "The deal, he said, is close."
             }
             contentEnd = TrimmedEnd(contentEnd);
@@ -348,7 +498,14 @@ internal sealed class ClauseAnalyzer
         if (lastMentionStart >= 0)
             return Forward(i, cueLast, cue, lastMentionStart, lastMentionEnd, Construction.Participle);
         int k = 0;
-        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text)))) k++;
+        bool phraseFirst = false; // "Speaking in Kyiv, …", "After the talks, …": the subject comes after a comma
+        while (k < i && (_t[k].Type != TokenType.Word || Lexicon.SentenceAdverbs.Has(_t[k].In(_text))))
+        {
+            phraseFirst |= _t[k].Type == TokenType.Word && Lexicon.PhraseOpeners.Has(_t[k].In(_text));
+            k++;
+        }
+        if (phraseFirst && ClauseSubject(i) is { } clause)
+            return Forward(i, cueLast, cue, _t[clause.Start].Start, _t[clause.End - 1].End, Construction.Participle);
         if (k >= i) return null;
         int s = k;
         if (IsSubjectPronoun(k)) k++;
@@ -357,8 +514,28 @@ internal sealed class ClauseAnalyzer
             while (k < i && (_t[k].IsCapitalized(_text) || IsNameToken(k) && k + 1 < i && _t[k + 1].IsCapitalized(_text)
                              && (IsWord(k, "of") || IsWord(k, "for") || _t[k].Type != TokenType.Word))) k++;
         }
-        if (k == s) return null;
+        if (k == s) return ClauseSubject(i) is { } subject
+            ? Forward(i, cueLast, cue, _t[subject.Start].Start, _t[subject.End - 1].End, Construction.Participle)
+            : null;
         return Forward(i, cueLast, cue, _t[s].Start, _t[k - 1].End, Construction.Participle);
+    }
+
+    // "Speaking in Kyiv on Friday, Zelensky rejected the plan, calling it …": when the sentence does not open with
+    // its subject, the last name or pronoun before the cue that opens a clause (after a comma or at the start) and
+    // is followed by a lower-case word (its verb).
+    private (int Start, int End)? ClauseSubject(int i)
+    {
+        (int, int)? found = null;
+        for (int k = 0; k < i - 1; k++)
+        {
+            if (k > 0 && !IsPunct(k - 1, ',') || _t[k].Type != TokenType.Word || _inQuote[k]) continue;
+            int e = k;
+            if (IsSubjectPronoun(k) && !IsWord(k, "who")) e = k + 1;
+            else while (e < i && _t[e].IsCapitalized(_text) && !Lexicon.SentenceAdverbs.Has(_t[e].In(_text))) e++;
+            if (e > k && e < i && _t[e].Type == TokenType.Word && !_t[e].IsCapitalized(_text) && !Lexicon.ClauseBoundaries.Has(_t[e].In(_text)))
+                found = (k, e);
+        }
+        return found;
     }
 
     private Candidate? Forward(int i, int cueLast, CueWord cue, int mentionStart, int mentionEnd, Construction construction)
@@ -374,7 +551,11 @@ internal sealed class ClauseAnalyzer
             }
             if (that >= 0) p = that + 1;
             else if (cue.Lemma is "tell" or "assure" or "inform" or "remind" or "warn" or "urge" or "advise" or "ask")
-                p = SkipObject(p);
+            {
+                int afterObject = SkipObject(p);
+                // "asked the allies to send air defence": the request is the object and its infinitive.
+                if (!(cue.Lemma == "ask" && afterObject > p && IsWord(afterObject, "to"))) p = afterObject;
+            }
         }
         else
         {
@@ -402,6 +583,7 @@ internal sealed class ClauseAnalyzer
             };
         }
         if ((cue.Flags & CueFlags.ViewAs) != 0 && !AsAfterObject(p)) return null; // "sees the plan as a trap"
+        if (cue.Lemma is "report" or "write" && IsWord(p, "from")) return null; // a byline: "Smith reported from Kyiv."
         if ((cue.Flags & CueFlags.Intention) != 0 && !IsWord(p, "to"))
         {
             // "wants Kyiv to sign": a short object before the infinitive; other intention verbs need "to" at once.
@@ -416,11 +598,20 @@ internal sealed class ClauseAnalyzer
         int contentEnd = _end;
         // Stop before ", adding that …" so the participle becomes its own statement.
         for (int k = p + 1; k + 1 < _t.Count; k++)
+        {
             if (IsPunct(k, ',') && !_inQuote[k] && IsParticipleCue(k + 1) && !IsInsideOpenQuote(k))
             {
                 contentEnd = _t[k].Start;
                 break;
             }
+            // "… a “ridiculous proposition,” adding that …": the comma inside the closing mark.
+            if (IsPunct(k, ',') && k + 2 < _t.Count && _t[k + 1].Type == TokenType.CloseQuote && IsParticipleCue(k + 2)
+                && !IsInsideOpenQuote(k + 2))
+            {
+                contentEnd = _t[k + 1].End;
+                break;
+            }
+        }
         // "Merz, who said the plan needed work, met …": a relative clause ends at its comma.
         if (mentionEnd - mentionStart == 3 && _text.AsSpan(mentionStart, 3).Equals("who", StringComparison.OrdinalIgnoreCase))
             for (int k = p + 1; k < _t.Count && _t[k].Start < contentEnd; k++)
@@ -429,7 +620,7 @@ internal sealed class ClauseAnalyzer
                     contentEnd = _t[k].Start;
                     break;
                 }
-        contentEnd = TrimmedEnd(contentEnd);
+        contentEnd = TrimmedEnd(BeforeNextSpeechClause(p + 1, contentEnd));
         bool namedObject = cue.Lemma is "endorse" or "support" or "back" or "oppose" or "praise" or "criticize" or "criticise"
                            or "condemn" && WordCount(contentStart, contentEnd) == 1 && _t[p].IsCapitalized(_text);
         if (contentEnd - contentStart < 2 || WordCount(contentStart, contentEnd) < 2 && !namedObject) return null; // "Orban endorsed Trump."
@@ -438,6 +629,37 @@ internal sealed class ClauseAnalyzer
             ContentStart = contentStart, ContentEnd = contentEnd, CueStart = _t[i].Start, CueEnd = _t[cueLast].End,
             MentionStart = mentionStart, MentionEnd = mentionEnd, Construction = construction,
         };
+    }
+
+    // "…, while 22 percent said …", "…; others said …", "…, but Kyiv said …": a second speech clause with its own
+    // subject ends the content, so that it becomes a statement of its own. "She said A and warned B" (the same
+    // subject) is split only when asked. After "and" and "or" only a verb phrase counts: "Russia and Ukraine
+    // agreed" coordinates the subject.
+    private int BeforeNextSpeechClause(int from, int contentEnd)
+    {
+        for (int k = from; k < _t.Count && _t[k].Start < contentEnd; k++)
+        {
+            bool coordinator = IsCoordinator(k);
+            // "… contends that A, and Deese, the adviser, said …" / "… concludes that A and he doesn't understand …":
+            // a new clause with a personal-pronoun subject ends the reported content (PolNeAR's unit).
+            if (_splitCoordinated && (IsWord(k, "and") || IsWord(k, "but")) && !_inQuote[k] && k + 2 < _t.Count
+                && (IsWord(k + 1, "he") || IsWord(k + 1, "she") || IsWord(k + 1, "they")) && _t[k + 2].Type == TokenType.Word
+                && !IsInsideOpenQuote(k))
+                return _t[k].Start;
+            bool clauseBreak = IsPunct(k, ';') || IsWord(k, "while") || IsWord(k, "whereas")
+                               || IsWord(k, "but") && IsPunct(k - 1, ',');
+            if (!coordinator && !clauseBreak || _inQuote[k] || IsInsideOpenQuote(k)) continue;
+            int v = k + 1, subject = v;
+            if (clauseBreak)
+                while (v < _t.Count && v - subject < 8 && IsNameToken(v) && !IsVerbLike(v) && !IsAuxiliary(v) && !_inQuote[v]) v++;
+            int subjectEnd = v;
+            while (v < _t.Count && IsAuxiliary(v) && !IsFiniteCue(v) && !IsBeForm(v)) v++; // "and later told", "but has said"
+            if (v >= _t.Count || _inQuote[v] || !IsFiniteCue(v)) continue;
+            CueLexicon.TryGet(_t[v].In(_text), out var next);
+            if ((next.Flags & (CueFlags.QuoteOnly | CueFlags.Evidence | CueFlags.ViewAs | CueFlags.NeedsParticle)) != 0) continue;
+            if (subjectEnd > subject ? IsSpeakerPhrase(subject, subjectEnd) : coordinator && _splitCoordinated) return _t[k].Start;
+        }
+        return contentEnd;
     }
 
     // "the plan as …": one to six words, none a verb, then "as".
@@ -601,6 +823,7 @@ internal sealed class ClauseAnalyzer
         if (w is "who" && e - s == 1 && s > 0 && (IsPunct(s - 1, ',') || _t[s - 1].Type == TokenType.Word)) return true; // "Merz, who said …"
         if (w is "who" or "which" or "that" or "there" or "what" or "this" or "That" or "This" or "There" or "What") return false;
         var last = Word(e - 1);
+        if (e - s == 1 && Lexicon.QuantifierPronouns.Has(w)) return true; // "Several said", "Yet another said"
         if (Lexicon.Determiners.Contains(last) && last is not "both" and not "all" and not "others" || last is "of" or "to" or "for" or "in" or "on" or "at" or "with")
             return false;
         if (Lexicon.SubjectPronouns.Contains(w) || first.IsCapitalized(_text) || Lexicon.Determiners.Contains(w)

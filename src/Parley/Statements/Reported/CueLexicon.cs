@@ -53,6 +53,7 @@ internal static class CueLexicon
         "decline", "protest", "applaud", "hail", "apologize", "apologise", "acknowledge", "contradict", "pressure",
         "push", "float", "floated", "lambaste", "chide", "scold", "rebuke", "insinuate", "imply", "swear", "proclaim",
         "acknowledge", "pronounce", "concur", "allege", "suppose", "guess", "bet", "figure", "calculate", "consider",
+        "refer",
     ];
 
     private static readonly string[] QuoteOnly =
@@ -82,6 +83,7 @@ internal static class CueLexicon
         ["express"] = ["concern", "hope", "doubt", "support", "confidence", "regret", "frustration", "skepticism", "scepticism"],
         ["voice"] = ["concern", "hope", "doubt", "support", "confidence", "frustration", "skepticism", "scepticism"],
         ["offer"] = ["to"],
+        ["refer"] = ["to"],
     };
 
     private static readonly HashSet<string> TakesObject =
@@ -91,7 +93,7 @@ internal static class CueLexicon
         "threaten", "welcome", "charge", "question", "dispute", "rebuff", "decry", "cite", "call",
     ];
 
-    private static readonly HashSet<string> DoubleFinal = ["admit", "slam", "quip", "rebuff"];
+    private static readonly HashSet<string> DoubleFinal = ["admit", "slam", "quip", "rebuff", "refer"];
 
     // Forms too often nouns or other words to count as cues on their own.
     private static readonly HashSet<string> Excluded =
@@ -154,6 +156,7 @@ internal static class CueLexicon
         foreach (var (form, lemma, flags) in new[]
         {
             ("said", "say", CueFlags.None), ("told", "tell", CueFlags.None), ("wrote", "write", CueFlags.None),
+            ("stated", "state", CueFlags.None),
             ("thought", "think", CueFlags.Belief), ("felt", "feel", CueFlags.Belief),
         })
             forms[form] = new CueWord(lemma, flags | (TakesObject.Contains(lemma) ? CueFlags.TakesObject : 0), null);

@@ -102,6 +102,40 @@ internal static class Lexicon
         "december", "day", "week", "step", "part", "chapter", "episode", "summary", "transcript", "full", "final",
         "main", "top", "latest", "news", "bottom", "the", "this", "here", "there", "first", "second", "third", "next", "last");
 
+    // Irregular or unambiguous finite forms of cue verbs: "… and said", "… but told".
+    public static readonly FrozenSet<string> FiniteCueForms = Set(
+        "said", "says", "told", "tells", "wrote", "writes", "adds", "thought", "felt", "sought", "saw", "found", "showed");
+
+    // Impression verbs: "Kyiv seemed to soften", "the mood seems grim" (seem with any complement, appear with "to").
+    public static readonly FrozenSet<string> SeemVerbs = Set("seem", "seems", "seemed");
+
+    public static readonly FrozenSet<string> AppearVerbs = Set("appear", "appears", "appeared");
+
+    // Words that open a subordinate clause: an impression's content starts after them ("…, where Kyiv is expected to …").
+    public static readonly FrozenSet<string> Subordinators = Set(
+        "where", "when", "while", "because", "although", "though", "since", "if", "unless", "as", "whereas", "but", "and");
+
+    // Words that open an indirect question: "asked whether …", "asked how …".
+    public static readonly FrozenSet<string> QuestionWords = Set(
+        "whether", "if", "what", "which", "who", "whom", "whose", "when", "where", "why", "how");
+
+    // Quantifiers that stand alone as a speaker: "Several said …", "Many say …", "Yet another said …".
+    public static readonly FrozenSet<string> QuantifierPronouns = Set(
+        "several", "many", "some", "most", "few", "both", "all", "others", "another", "each", "one", "two", "three");
+
+    // Sentence openers of an introductory phrase or clause, after which the subject follows a comma.
+    public static readonly FrozenSet<string> PhraseOpeners = Set(
+        "in", "on", "at", "speaking", "asked", "when", "while", "although", "though", "as", "if", "because", "since",
+        "after", "before");
+
+    // Adverbs between a be-form and a passive participle: "was not asked", "were repeatedly told".
+    public static readonly FrozenSet<string> PassiveAdverbs = Set(
+        "not", "never", "also", "reportedly", "repeatedly", "recently", "once", "previously", "later", "widely",
+        "frequently", "often", "first", "then", "publicly", "privately", "formally", "officially", "specifically",
+        "explicitly", "directly", "already", "still", "even", "just", "allegedly", "apparently");
+
+    public static readonly FrozenSet<string> BeForms = Set("was", "were", "is", "are", "been", "being", "be");
+
     public static readonly FrozenSet<string> Weekdays = Set(
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
 }

@@ -49,7 +49,7 @@ internal static class SentenceSplitter
             // A terminal mark just inside the closing mark ends the quotation and may end the sentence.
             bool closesQuote = inQuote && quotes[q].Closed && quotes[q].Close == i + 1;
             if ((!inQuote || closesQuote) && c is '.' or '!' or '?' or '\u2026' && IsBoundary(text, i, out int end)
-                && !(closesQuote && AttributionFollows(text, end)))
+                && !(closesQuote && AttributionFollows(text, end, c == '.')))
             {
                 Add(sentences, text, start, end, paragraph);
                 start = SkipSpace(text, end);
@@ -63,17 +63,20 @@ internal static class SentenceSplitter
         return sentences;
     }
 
-    // "“…!” Cruz said." — the attribution after a quotation belongs to its sentence.
-    private static bool AttributionFollows(string text, int i)
+    // "“…!” Cruz said." — the attribution after a quotation belongs to its sentence. After a period inside the
+    // marks (where a comma is the rule) only a short attribution that ends there counts ("“….” Cruz said."), so
+    // that "“… at issue.” The judge pointed to …" is a new sentence.
+    private static bool AttributionFollows(string text, int i, bool afterPeriod)
     {
         int words = 0;
-        while (i < text.Length && words < 7)
+        while (i < text.Length && words < (afterPeriod ? 4 : 7))
         {
             while (i < text.Length && text[i] is ' ' or '\t') i++;
             if (i >= text.Length || !char.IsLetter(text[i])) return false;
             int start = i;
             while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] is '\'' or '\u2019' or '-' or '.' && i + 1 < text.Length && char.IsLetter(text[i + 1]))) i++;
-            if (Reported.CueLexicon.TryGet(text.AsSpan(start, i - start), out _)) return true;
+            if (Reported.CueLexicon.TryGet(text.AsSpan(start, i - start), out _))
+                return !afterPeriod || i >= text.Length || text[i] is '.' or '\n';
             words++;
             if (i < text.Length && text[i] is ',' or ';' or ':' or '!' or '?' or '\n') return false;
             if (i < text.Length && text[i] == '.' && !(i - start <= 4 && char.IsUpper(text[start]))) return false;
@@ -107,7 +110,8 @@ internal static class SentenceSplitter
         while (next < text.Length && text[next] is ' ' or '\t') next++;
         if (next >= text.Length || text[next] is '\n' or '\r') return true;
         char n = text[next];
-        bool startsSentence = char.IsUpper(n) || char.IsDigit(n) || n is '"' or '\u201C' or '\u201E' or '\u00AB' or '\u2018' or '(' or '[' or '-' or '\u2014';
+        bool startsSentence = char.IsUpper(n) || char.IsDigit(n) || n is '"' or '\u201C' or '\u201E' or '\u00AB' or '\u2018' or '(' or '[' or '-' or '\u2014'
+                              || n == '\'' && next + 1 < text.Length && (text[next + 1] == '\'' || char.IsUpper(text[next + 1])); // ''…'' or '…'
         if (!startsSentence) return false;
         if (text[i] != '.' || end != i + 1) return true;
 
