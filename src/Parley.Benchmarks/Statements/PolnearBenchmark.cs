@@ -103,18 +103,14 @@ public static partial class PolnearBenchmark
     /// <param name="dataset">The PolNeAR folder (with <c>train/</c> and <c>dev/</c>).</param>
     /// <param name="split">"dev" or "train"; null when <paramref name="dataset"/> is a split folder itself.</param>
     /// <param name="extract">The system under test; default a <see cref="StatementExtractor"/> with
-    /// <see cref="StatementExtractorOptions.JoinContinuedQuotes"/>, <see cref="StatementExtractorOptions.SplitCoordinatedStatements"/>
-    /// and <see cref="StatementExtractorOptions.SourcelessAttributions"/> on, PolNeAR's units of annotation.</param>
+    /// <see cref="StatementExtractorOptions.PolnearUnits"/>, PolNeAR's units of annotation.</param>
     /// <param name="predictionsOut">When given, every predicted statement is written there as JSONL (for error analysis).</param>
     public static PolnearScore Run(string dataset, string? split, Func<Article, IReadOnlyList<Statement>>? extract = null,
         TextWriter? predictionsOut = null)
     {
         // PolNeAR annotates a speaker's turn ("“…,” he said. “…”") as one attribution, each cue of a coordinated
         // chain ("said A and warned B") as its own, and attributions without a source ("is expected to").
-        var extractor = new StatementExtractor(options: new StatementExtractorOptions
-        {
-            JoinContinuedQuotes = true, SplitCoordinatedStatements = true, SourcelessAttributions = true,
-        });
+        var extractor = new StatementExtractor(options: StatementExtractorOptions.PolnearUnits);
         extract ??= extractor.Extract;
         var corpus = Load(dataset, split);
         var articles = corpus.Select(a => new Article { Id = a.Name, Source = a.Path, Text = a.Text, Paragraphs = [a.Text] }).ToList();

@@ -1,7 +1,9 @@
 using System.ComponentModel;
 using System.Globalization;
+using Parley.Articles;
 using Parley.Benchmarks.Statements;
 using Parley.Serialization;
+using Parley.Statements;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -27,6 +29,11 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
         [CommandOption("--baseline")]
         [Description("Score the calibration baseline (every “…” and \"…\" span as a quote, no speaker).")]
         public bool Baseline { get; init; }
+
+        /// <summary>Which units of annotation the extractor uses on PolNeAR.</summary>
+        [CommandOption("--units <UNITS>")]
+        [Description("polnear (default: PolNeAR's units — continued quotes joined, one statement per coordinated verb, sourceless attributions) or analyst (parley statements' defaults).")]
+        public string Units { get; init; } = "polnear";
 
         /// <summary>Write the predicted statements to this file (JSONL), for error analysis.</summary>
         [CommandOption("--predictions <FILE>")]
@@ -55,6 +62,7 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
             if (modes != 1) return ValidationResult.Error("Give exactly one of --dataset, --demo or --gold.");
             if (Gold is not null && Articles is null) return ValidationResult.Error("--gold needs --articles.");
             if (Split is not ("dev" or "train")) return ValidationResult.Error("--split is dev or train.");
+            if (Units is not ("polnear" or "analyst")) return ValidationResult.Error("--units is polnear or analyst.");
             return ValidationResult.Success();
         }
     }
@@ -79,7 +87,10 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
         var split = Directory.Exists(Path.Combine(dataset, settings.Split)) ? settings.Split : null;
         err.MarkupLineInterpolated($"[grey]Scoring {(settings.Baseline ? "the quote-span baseline" : "statement extraction")} on {Path.Combine(dataset, split ?? "")}…[/]");
         using var predictions = settings.Predictions is { } file ? new StreamWriter(file) : null;
-        var score = PolnearBenchmark.Run(dataset, split, settings.Baseline ? PolnearBenchmark.QuoteSpansBaseline : null, predictions);
+        Func<Article, IReadOnlyList<Statement>>? extract = settings.Baseline ? PolnearBenchmark.QuoteSpansBaseline
+            : settings.Units == "analyst" ? new StatementExtractor().Extract
+            : null;
+        var score = PolnearBenchmark.Run(dataset, split, extract, predictions);
         err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"articles        {score.Articles}"));
         err.WriteLine($"all             {score.All}");
         err.WriteLine($"direct quotes   {score.DirectQuotes}");
@@ -90,6 +101,7 @@ internal sealed class BenchStatementsCommand : Command<BenchStatementsCommand.Se
             benchmark = "polnear",
             split = settings.Split,
             system = settings.Baseline ? "quote-span-baseline" : "parley",
+            units = settings.Baseline ? null : settings.Units,
             score.Articles,
             all = Figures(score.All),
             directQuotes = Figures(score.DirectQuotes),

@@ -31,10 +31,16 @@ internal sealed class StatementsCommand : AsyncCommand<StatementsCommand.Setting
         [Description("Actor gazetteer (JSON, same shape as data/actors/actors.json); default the embedded one.")]
         public string? Gazetteer { get; init; }
 
+        /// <summary>Units of statement.</summary>
+        [CommandOption("--units <UNITS>")]
+        [Description("analyst (default: one statement per quotation or claim, speakers only) or polnear (continued quotes joined, one statement per coordinated verb, attributions without a source kept).")]
+        public string Units { get; init; } = "analyst";
+
         /// <inheritdoc />
         public override ValidationResult Validate() =>
             Inputs.Length == 0 ? ValidationResult.Error("Give at least one article file or folder.")
             : Format is not ("jsonl" or "csv") ? ValidationResult.Error("--format is jsonl or csv.")
+            : Units is not ("analyst" or "polnear") ? ValidationResult.Error("--units is analyst or polnear.")
             : ValidationResult.Success();
     }
 
@@ -58,7 +64,7 @@ internal sealed class StatementsCommand : AsyncCommand<StatementsCommand.Setting
             err.MarkupLineInterpolated($"[red]parley statements: cannot read gazetteer {settings.Gazetteer}: {ex.Message}[/]");
             return 2;
         }
-        var extractor = new StatementExtractor(gazetteer);
+        var extractor = new StatementExtractor(gazetteer, settings.Units == "polnear" ? StatementExtractorOptions.PolnearUnits : null);
         var articleExtractor = new ArticleExtractor();
         var stdout = Console.Out;
         bool csv = settings.Format == "csv";

@@ -3,6 +3,17 @@ namespace Parley.Statements;
 /// <summary>Options for <see cref="StatementExtractor"/>.</summary>
 public sealed record StatementExtractorOptions
 {
+    /// <summary>The units of annotation of attribution corpora such as PolNeAR: a speaker's continued quotation joined
+    /// into one statement, one statement per coordinated speech verb, and attributions without a source.</summary>
+    /// <remarks><c>parley bench statements --dataset</c> scores with these options (and with the defaults when asked:
+    /// <c>--units analyst</c>); <c>parley statements --units polnear</c> extracts with them.</remarks>
+    public static StatementExtractorOptions PolnearUnits { get; } = new()
+    {
+        JoinContinuedQuotes = true,
+        SplitCoordinatedStatements = true,
+        SourcelessAttributions = true,
+    };
+
     /// <summary>The fewest words a quotation needs to be a statement when no cue introduces it.</summary>
     /// <value>Default 4: shorter uncued quotations are usually scare quotes or titles ("so-called “peace plan”").</value>
     public int MinUncuedQuoteWords { get; init; } = 4;
