@@ -93,4 +93,33 @@ public sealed class StatementsCommandTests : IDisposable
         Assert.Empty(stdout);
         Assert.Contains("cannot read gazetteer", stderr);
     }
+
+    [Fact]
+    public async Task Polnear_units_join_a_quotation_that_goes_on_after_its_attribution()
+    {
+        var path = Write("turn.txt", "Talks in Geneva\n\n\"We are ready to sign,\" Zelensky told reporters. \"The text is on the table and our delegation is waiting.\"\n");
+
+        var (analystCode, analyst, _) = await Run("statements", path);
+        var (polnearCode, polnear, _) = await Run("statements", path, "--units", "polnear");
+
+        Assert.Equal(0, analystCode);
+        Assert.Equal(0, polnearCode);
+        Assert.Equal(2, analyst.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        var joined = Assert.Single(polnear.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        using var doc = JsonDocument.Parse(joined);
+        var text = doc.RootElement.GetProperty("text").GetString()!;
+        Assert.StartsWith("We are ready to sign", text);
+        Assert.EndsWith("our delegation is waiting.", text);
+        Assert.Equal("Volodymyr Zelensky", doc.RootElement.GetProperty("speaker").GetString());
+    }
+
+    [Fact]
+    public async Task Unknown_units_are_refused()
+    {
+        var path = Write("wire.txt", Wire);
+        var (code, stdout, stderr) = await Run("statements", path, "--units", "sentences");
+        Assert.NotEqual(0, code);
+        Assert.Empty(stdout);
+        Assert.Contains("--units is analyst or polnear", stderr);
+    }
 }
