@@ -1,0 +1,207 @@
+using System.Runtime.CompilerServices;
+
+namespace Parley.Classification.Features;
+
+/// <summary>
+/// Hashes a text's word uni+bigrams and character 4-grams into a fixed space of <see cref="Space"/> slots: the
+/// featurization every head shares, in training and in prediction.
+/// </summary>
+/// <remarks>
+/// <para>Normalisation: letters and digits are lower-cased (invariant culture); an apostrophe or period between two
+/// letters or digits is dropped ("Ukraine's" → "ukraines", "U.S." → "us"); any other character separates words.
+/// Character 4-grams run over the words joined by one space, with a space before the first and after the last, so
+/// they span word boundaries. Counts are term frequencies.</para>
+/// <para>The hash is a fixed function of the characters (no per-process seed), so a saved model's vocabulary stays
+/// valid across runs and machines. No allocation per text: everything goes through a <see cref="NGramScratch"/>.</para>
+/// </remarks>
+internal static class NGramHashing
+{
+    public const int Bits = 20;
+    public const int Space = 1 << Bits;
+    private const int Mask = Space - 1;
+
+    private const uint FnvOffset = 2166136261u;
+    private const uint FnvPrime = 16777619u;
+    private const ulong WordSeed = 0x9E3779B97F4A7C15ul;
+    private const ulong BigramSeed = 0xC2B2AE3D27D4EB4Ful;
+    private const ulong CharSeed = 0x165667B19E3779F9ul;
+    private const ulong TagSeed = 0xD6E8FEB86659FD93ul;
+
+    /// <summary>Hashes <paramref name="text"/> into <paramref name="scratch"/>: slot counts in
+    /// <see cref="NGramScratch.Counts"/> (the slots listed in <see cref="NGramScratch.Touched"/>) and the word n-gram
+    /// hashes in <see cref="NGramScratch.WordGrams"/> (for context tagging).</summary>
+    public static void Hash(ReadOnlySpan<char> text, NGramScratch scratch)
+    {
+        scratch.BeginText();
+        ulong window = ' ';
+        var filled = 1;
+        var wordHash = FnvOffset;
+        var inWord = false;
+        var previous = 0ul;
+        var hasPrevious = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsLetterOrDigit(c))
+            {
+                var lower = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
+                wordHash = (wordHash ^ lower) * FnvPrime;
+                inWord = true;
+                PushChar(lower);
+            }
+            else if (inWord && IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
+            {
+                // "Ukraine's", "U.S": the mark is dropped and the word goes on.
+            }
+            else if (inWord)
+                EndWord();
+        }
+        if (inWord)
+            EndWord();
+        return;
+
+        void PushChar(char ch)
+        {
+            window = (window << 16) | ch;
+            if (++filled >= 4)
+                scratch.Add(Slot(window ^ CharSeed));
+        }
+
+        void EndWord()
+        {
+            var word = Mix(wordHash ^ WordSeed);
+            scratch.AddWordGram(word);
+            if (hasPrevious)
+                scratch.AddWordGram(Mix((previous * 31) ^ word ^ BigramSeed));
+            previous = word;
+            hasPrevious = true;
+            wordHash = FnvOffset;
+            inWord = false;
+            PushChar(' ');
+        }
+    }
+
+    /// <summary>The slot of a word n-gram tagged with a context (the issue, for stance).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int TaggedSlot(ulong wordGram, ulong context) => Slot(wordGram ^ context ^ TagSeed);
+
+    /// <summary>A stable 64-bit hash of a context name (FNV-1a, then mixed).</summary>
+    public static ulong ContextHash(string context)
+    {
+        var hash = FnvOffset;
+        foreach (var c in context)
+            hash = (hash ^ c) * FnvPrime;
+        return Mix(hash ^ 0xA0761D6478BD642Ful);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static int Slot(ulong key) => (int)(Mix(key) & Mask);
+
+    // SplitMix64 finalizer: every input bit moves every output bit.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Mix(ulong z)
+    {
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ul;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBul;
+        return z ^ (z >> 31);
+    }
+
+    private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u02BC' or '.';
+
+    /// <summary>What the featurization is, for the model card.</summary>
+    public const string Description = "hashed word 1-2-grams + char 4-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
+}
+
+/// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>
+internal sealed class NGramScratch
+{
+    /// <summary>Count of each slot; zero everywhere between texts (only touched slots are reset).</summary>
+    public readonly int[] Counts = new int[NGramHashing.Space];
+
+    public int[] Touched = new int[512];
+    public int TouchedCount;
+    public ulong[] WordGrams = new ulong[128];
+    public int WordGramCount;
+
+    // The text's features over a vocabulary: columns and values (unsorted unless sorted by the caller).
+    public int[] Columns = new int[512];
+    public float[] Values = new float[512];
+    public int Count;
+
+    // A context-tagged copy of the word n-grams.
+    public int[] TagColumns = new int[128];
+    public float[] TagValues = new float[128];
+    public int TagCount;
+
+    public void BeginText()
+    {
+        TouchedCount = 0;
+        WordGramCount = 0;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public void Add(int slot)
+    {
+        if (Counts[slot]++ == 0)
+        {
+            if (TouchedCount == Touched.Length)
+                Array.Resize(ref Touched, Touched.Length * 2);
+            Touched[TouchedCount++] = slot;
+        }
+    }
+
+    public void AddWordGram(ulong gram)
+    {
+        if (WordGramCount == WordGrams.Length)
+            Array.Resize(ref WordGrams, WordGrams.Length * 2);
+        WordGrams[WordGramCount++] = gram;
+        Add(NGramHashing.Slot(gram));
+    }
+
+    /// <summary>Clears the touched slots' counts; returns the L2 norm of the counts.</summary>
+    public float TakeNorm()
+    {
+        double sum = 0;
+        for (var i = 0; i < TouchedCount; i++)
+        {
+            double c = Counts[Touched[i]];
+            sum += c * c;
+        }
+        return (float)Math.Sqrt(sum);
+    }
+
+    public void Reset()
+    {
+        for (var i = 0; i < TouchedCount; i++)
+            Counts[Touched[i]] = 0;
+        TouchedCount = 0;
+    }
+
+    public void EnsureCapacity(int n)
+    {
+        if (Columns.Length < n)
+        {
+            Columns = new int[n * 2];
+            Values = new float[n * 2];
+        }
+    }
+
+    public void EnsureTagCapacity(int n)
+    {
+        if (TagColumns.Length < n)
+        {
+            TagColumns = new int[n * 2];
+            TagValues = new float[n * 2];
+        }
+    }
+}
+
+/// <summary>Scratches kept for reuse by one classifier (a scratch holds a 4 MB count table: not worth re-allocating per call).</summary>
+internal sealed class ScratchPool
+{
+    private readonly System.Collections.Concurrent.ConcurrentBag<NGramScratch> _free = [];
+
+    public NGramScratch Rent() => _free.TryTake(out var s) ? s : new NGramScratch();
+
+    public void Return(NGramScratch s) => _free.Add(s);
+}
