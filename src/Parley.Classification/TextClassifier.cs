@@ -200,7 +200,7 @@ public sealed class TextClassifier : IDisposable
         Pipeline.ForChunks(texts.Count, (start, count) =>
         {
             var s = _scratches.Rent();
-            Span<double> logits = stackalloc double[scorer.Classes];
+            Span<float> logits = stackalloc float[scorer.Classes];
             Span<float> p = stackalloc float[scorer.Classes];
             for (var i = start; i < start + count; i++)
             {

@@ -37,8 +37,7 @@ internal sealed class Vocabulary
         {
             NGramHashing.Hash(text, scratch);
             for (var i = 0; i < scratch.TouchedCount; i++)
-                seen[scratch.Touched[i]] = true;
-            scratch.Reset();
+                seen[scratch.SlotAt(i)] = true;
         }
         return FromMarks(seen);
     }
@@ -53,7 +52,6 @@ internal sealed class Vocabulary
             if (string.IsNullOrEmpty(context))
                 continue;
             NGramHashing.Hash(text, scratch);
-            scratch.Reset();
             var tag = NGramHashing.ContextHash(context);
             for (var i = 0; i < scratch.WordGramCount; i++)
                 seen[NGramHashing.TaggedSlot(scratch.WordGrams[i], tag)] = true;
@@ -122,23 +120,21 @@ internal sealed class FeatureLayout
     public static void FeaturizeText(Vocabulary vocabulary, ReadOnlySpan<char> text, NGramScratch s)
     {
         NGramHashing.Hash(text, s);
-        var norm = s.TakeNorm();
+        var norm = s.Norm();
         s.EnsureCapacity(s.TouchedCount);
         var n = 0;
         var columns = s.Columns;
         var values = s.Values;
         for (var i = 0; i < s.TouchedCount; i++)
         {
-            var slot = s.Touched[i];
-            var column = vocabulary.ColumnOf(slot);
+            var column = vocabulary.ColumnOf(s.SlotAt(i));
             if (column >= 0)
             {
                 columns[n] = column;
-                values[n++] = s.Counts[slot] / norm;
+                values[n++] = s.CountAt(i) / norm;
             }
         }
         s.Count = n;
-        s.Reset();
     }
 
     /// <summary>Puts the context-tagged word n-grams of the last featurized text into
@@ -149,23 +145,22 @@ internal sealed class FeatureLayout
         if (Tags is null || context < 0 || s.WordGramCount == 0)
             return;
         var tag = _contextHash[context];
+        s.Reset();
         for (var i = 0; i < s.WordGramCount; i++)
             s.Add(NGramHashing.TaggedSlot(s.WordGrams[i], tag));
-        var norm = s.TakeNorm();
+        var norm = s.Norm();
         s.EnsureTagCapacity(s.TouchedCount);
         var n = 0;
         for (var i = 0; i < s.TouchedCount; i++)
         {
-            var slot = s.Touched[i];
-            var column = Tags.ColumnOf(slot);
+            var column = Tags.ColumnOf(s.SlotAt(i));
             if (column >= 0)
             {
                 s.TagColumns[n] = column;
-                s.TagValues[n++] = s.Counts[slot] / norm;
+                s.TagValues[n++] = s.CountAt(i) / norm;
             }
         }
         s.TagCount = n;
-        s.Reset();
     }
 
     /// <summary>The feature vector ML.NET sees (sorted sparse indices).</summary>

@@ -58,7 +58,8 @@ internal sealed class LinearScorer
 
     /// <summary>The logits <c>W·x + b</c> of the text last featurized into <paramref name="s"/> (its tags, when
     /// <paramref name="context"/> is a context of the layout, must be featurized too).</summary>
-    public void Logits(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<double> logits)
+    /// <remarks>Single precision, as ML.NET computes them.</remarks>
+    public void Logits(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
     {
         var k = Classes;
         var w = _weights;
@@ -81,7 +82,7 @@ internal sealed class LinearScorer
     }
 
     /// <summary>Calibrated probabilities from logits: ML.NET's softmax, then <see cref="TemperatureScaling.Apply(ReadOnlySpan{float}, double, Span{float})"/>.</summary>
-    public static void Probabilities(ReadOnlySpan<double> logits, double temperature, Span<float> probabilities)
+    public static void Probabilities(ReadOnlySpan<float> logits, double temperature, Span<float> probabilities)
     {
         var max = double.NegativeInfinity;
         foreach (var z in logits)
@@ -95,14 +96,14 @@ internal sealed class LinearScorer
         TemperatureScaling.Apply(raw, temperature, probabilities);
     }
 
-    private static void Add(float[] w, int start, float value, Span<double> logits)
+    private static void Add(float[] w, int start, float value, Span<float> logits)
     {
         var row = w.AsSpan(start, logits.Length);
         for (var c = 0; c < row.Length; c++)
             logits[c] += row[c] * value;
     }
 
-    private static void AddDense(float[] w, int start, float[] x, float scale, Span<double> logits)
+    private static void AddDense(float[] w, int start, float[] x, float scale, Span<float> logits)
     {
         var k = logits.Length;
         for (var d = 0; d < x.Length; d++)

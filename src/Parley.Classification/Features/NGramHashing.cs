@@ -27,9 +27,9 @@ internal static class NGramHashing
     private const ulong CharSeed = 0x165667B19E3779F9ul;
     private const ulong TagSeed = 0xD6E8FEB86659FD93ul;
 
-    /// <summary>Hashes <paramref name="text"/> into <paramref name="scratch"/>: slot counts in
-    /// <see cref="NGramScratch.Counts"/> (the slots listed in <see cref="NGramScratch.Touched"/>) and the word n-gram
-    /// hashes in <see cref="NGramScratch.WordGrams"/> (for context tagging).</summary>
+    /// <summary>Hashes <paramref name="text"/> into <paramref name="scratch"/>: the distinct slots and their counts
+    /// (<see cref="NGramScratch.SlotAt"/>, <see cref="NGramScratch.CountAt"/>) and the word n-gram hashes in
+    /// <see cref="NGramScratch.WordGrams"/> (for context tagging).</summary>
     public static void Hash(ReadOnlySpan<char> text, NGramScratch scratch)
     {
         scratch.BeginText();
@@ -113,13 +113,18 @@ internal static class NGramHashing
 }
 
 /// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>
+/// <remarks>A text's slots are counted in a small open-addressing table (a few KB, so it stays in the L1 cache)
+/// rather than in a table of all 2^20 slots; only the entries used are cleared between texts.</remarks>
 internal sealed class NGramScratch
 {
-    /// <summary>Count of each slot; zero everywhere between texts (only touched slots are reset).</summary>
-    public readonly int[] Counts = new int[NGramHashing.Space];
+    private int[] _keys = new int[1024];   // slot + 1; 0 = empty
+    private int[] _counts = new int[1024];
+    private int[] _touched = new int[512]; // positions in _keys, in first-seen order
+    private int _mask = 1023;
 
-    public int[] Touched = new int[512];
-    public int TouchedCount;
+    /// <summary>How many distinct slots the current text (or tag set) has.</summary>
+    public int TouchedCount { get; private set; }
+
     public ulong[] WordGrams = new ulong[128];
     public int WordGramCount;
 
@@ -135,19 +140,39 @@ internal sealed class NGramScratch
 
     public void BeginText()
     {
-        TouchedCount = 0;
+        Reset();
         WordGramCount = 0;
     }
+
+    /// <summary>The i-th distinct slot and its count.</summary>
+    public int SlotAt(int i) => _keys[_touched[i]] - 1;
+
+    public int CountAt(int i) => _counts[_touched[i]];
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(int slot)
     {
-        if (Counts[slot]++ == 0)
+        var key = slot + 1;
+        var at = slot & _mask;
+        while (true)
         {
-            if (TouchedCount == Touched.Length)
-                Array.Resize(ref Touched, Touched.Length * 2);
-            Touched[TouchedCount++] = slot;
+            var k = _keys[at];
+            if (k == key)
+            {
+                _counts[at]++;
+                return;
+            }
+            if (k == 0)
+                break;
+            at = (at + 1) & _mask;
         }
+        _keys[at] = key;
+        _counts[at] = 1;
+        if (TouchedCount == _touched.Length)
+            Array.Resize(ref _touched, _touched.Length * 2);
+        _touched[TouchedCount++] = at;
+        if (TouchedCount * 2 > _keys.Length)
+            Grow();
     }
 
     public void AddWordGram(ulong gram)
@@ -158,23 +183,40 @@ internal sealed class NGramScratch
         Add(NGramHashing.Slot(gram));
     }
 
-    /// <summary>Clears the touched slots' counts; returns the L2 norm of the counts.</summary>
-    public float TakeNorm()
+    /// <summary>The L2 norm of the counts.</summary>
+    public float Norm()
     {
         double sum = 0;
         for (var i = 0; i < TouchedCount; i++)
         {
-            double c = Counts[Touched[i]];
+            double c = _counts[_touched[i]];
             sum += c * c;
         }
         return (float)Math.Sqrt(sum);
     }
 
+    /// <summary>Forgets the counted slots (the word n-gram hashes stay, for tagging).</summary>
     public void Reset()
     {
         for (var i = 0; i < TouchedCount; i++)
-            Counts[Touched[i]] = 0;
+            _keys[_touched[i]] = 0;
         TouchedCount = 0;
+    }
+
+    private void Grow()
+    {
+        var slots = new (int Slot, int Count)[TouchedCount];
+        for (var i = 0; i < TouchedCount; i++)
+            slots[i] = (SlotAt(i), CountAt(i));
+        _keys = new int[_keys.Length * 2];
+        _counts = new int[_keys.Length];
+        _mask = _keys.Length - 1;
+        TouchedCount = 0;
+        foreach (var (slot, count) in slots)
+        {
+            Add(slot);
+            _counts[_touched[TouchedCount - 1]] = count;
+        }
     }
 
     public void EnsureCapacity(int n)
@@ -196,7 +238,7 @@ internal sealed class NGramScratch
     }
 }
 
-/// <summary>Scratches kept for reuse by one classifier (a scratch holds a 4 MB count table: not worth re-allocating per call).</summary>
+/// <summary>Scratches kept for reuse by one classifier, so a call does not re-allocate its buffers.</summary>
 internal sealed class ScratchPool
 {
     private readonly System.Collections.Concurrent.ConcurrentBag<NGramScratch> _free = [];

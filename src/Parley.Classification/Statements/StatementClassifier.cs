@@ -272,7 +272,7 @@ public sealed class StatementClassifier : IDisposable
         Pipeline.ForChunks(batch.Count, (start, count) =>
         {
             var s = _issue.Scratches.Rent();
-            var logits = new double[Math.Max(issueScorer.Classes, Math.Max(stanceScorer.Classes, partyScorer.Classes))];
+            var logits = new float[Math.Max(issueScorer.Classes, Math.Max(stanceScorer.Classes, partyScorer.Classes))];
             var pIssue = new float[issueScorer.Classes];
             var pStance = new float[stanceScorer.Classes];
             var pParty = new float[partyScorer.Classes];

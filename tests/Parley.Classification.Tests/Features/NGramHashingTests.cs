@@ -8,9 +8,8 @@ public sealed class NGramHashingTests
     {
         var scratch = new NGramScratch();
         NGramHashing.Hash(text, scratch);
-        var slots = scratch.Touched[..scratch.TouchedCount].Order().ToArray();
-        var total = slots.Sum(s => scratch.Counts[s]);
-        scratch.Reset();
+        var slots = Enumerable.Range(0, scratch.TouchedCount).Select(scratch.SlotAt).Order().ToArray();
+        var total = Enumerable.Range(0, scratch.TouchedCount).Sum(scratch.CountAt);
         return (slots, total);
     }
 
@@ -27,6 +26,18 @@ public sealed class NGramHashingTests
     {
         Assert.Equal(Hash("ukraines us envoy").Slots, Hash("Ukraine's U.S. Envoy").Slots);
         Assert.Equal(Hash("ukraines us envoy").Slots, Hash("UKRAINE\u2019S U.S envoy!").Slots);
+    }
+
+    [Fact]
+    public void A_long_text_counts_every_n_gram_past_the_scratch_table_first_size()
+    {
+        // 400 distinct words "w0 … w399": 400 + 399 word grams; the characters are 4 + Σ len(wN) + 400 spaces long.
+        var text = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"w{i}"));
+        var characters = 1 + text.Length + 1;
+
+        var (_, total) = Hash(text);
+
+        Assert.Equal(400 + 399 + characters - 3, total);
     }
 
     [Fact]
