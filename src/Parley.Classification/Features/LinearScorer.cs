@@ -63,10 +63,27 @@ internal sealed class LinearScorer
     {
         var k = Classes;
         var w = _weights;
-        for (var c = 0; c < k; c++)
-            logits[c] = _bias[c];
+        _bias.CopyTo(logits);
         for (var i = 0; i < s.Count; i++)
             Add(w, s.Columns[i] * k, s.Values[i], logits);
+        AddContextAndEmbedding(layout, s, context, embedding, logits);
+    }
+
+    /// <summary>Adds the bias and every feature but the text n-grams (added by a <see cref="SharedTextScorer"/>).</summary>
+    public void AddAllButText(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
+    {
+        for (var c = 0; c < Classes; c++)
+            logits[c] += _bias[c];
+        AddContextAndEmbedding(layout, s, context, embedding, logits);
+    }
+
+    /// <summary>The weight of text column <paramref name="column"/> for class <paramref name="k"/>.</summary>
+    public float TextWeight(int column, int k) => _weights[column * Classes + k];
+
+    private void AddContextAndEmbedding(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
+    {
+        var k = Classes;
+        var w = _weights;
         if (context >= 0)
         {
             Add(w, (layout.ContextOffset + context) * k, 1f, logits);
@@ -111,6 +128,44 @@ internal sealed class LinearScorer
             var value = x[d] * scale;
             var row = w.AsSpan(start + d * k, k);
             for (var c = 0; c < k; c++)
+                logits[c] += row[c] * value;
+        }
+    }
+}
+
+/// <summary>The text n-gram weights of several heads over one shared vocabulary, side by side per column, so one
+/// n-gram costs one memory fetch for all heads (the weight tables are megabytes: the fetches dominate).</summary>
+internal sealed class SharedTextScorer
+{
+    private readonly float[] _weights; // _weights[column * Width + offset of the head + k]
+
+    public SharedTextScorer(int columns, IReadOnlyList<LinearScorer> heads)
+    {
+        Width = heads.Sum(h => h.Classes);
+        _weights = new float[columns * Width];
+        var offset = 0;
+        foreach (var head in heads)
+        {
+            for (var column = 0; column < columns; column++)
+                for (var k = 0; k < head.Classes; k++)
+                    _weights[column * Width + offset + k] = head.TextWeight(column, k);
+            offset += head.Classes;
+        }
+    }
+
+    /// <summary>The heads' classes together: the length of the logits this scorer fills.</summary>
+    public int Width { get; }
+
+    /// <summary>Sets <paramref name="logits"/> (all heads, side by side) to the text n-grams' contribution.</summary>
+    public void TextLogits(NGramScratch s, Span<float> logits)
+    {
+        logits.Clear();
+        var width = Width;
+        for (var i = 0; i < s.Count; i++)
+        {
+            var row = _weights.AsSpan(s.Columns[i] * width, width);
+            var value = s.Values[i];
+            for (var c = 0; c < row.Length; c++)
                 logits[c] += row[c] * value;
         }
     }

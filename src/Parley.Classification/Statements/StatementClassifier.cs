@@ -46,6 +46,7 @@ public sealed class StatementClassifier : IDisposable
     private readonly TextClassifier _party;
     private readonly SentenceEmbedder _embedder;
     private readonly ClassifierOptions _options;
+    private SharedTextScorer? _sharedText;
 
     private StatementClassifier(TextClassifier issue, TextClassifier stance, TextClassifier party, SentenceEmbedder embedder, ModelCard card, ClassifierOptions options)
     {
@@ -268,23 +269,29 @@ public sealed class StatementClassifier : IDisposable
         var (issueT, stanceT, partyT) = (_issue.Card.Temperature, _stance.Card.Temperature, _party.Card.Temperature);
         var maxIssues = Math.Max(1, _options.MaxIssues);
         var threshold = _options.SecondaryIssueThreshold;
+        var shared = _sharedText ??= new SharedTextScorer(_issue.Layout.Text.Count, [issueScorer, partyScorer, stanceScorer]);
+        var (ki, kp, ks) = (issueScorer.Classes, partyScorer.Classes, stanceScorer.Classes);
         var result = new Statement[batch.Count];
         Pipeline.ForChunks(batch.Count, (start, count) =>
         {
             var s = _issue.Scratches.Rent();
-            var logits = new float[Math.Max(issueScorer.Classes, Math.Max(stanceScorer.Classes, partyScorer.Classes))];
-            var pIssue = new float[issueScorer.Classes];
-            var pStance = new float[stanceScorer.Classes];
-            var pParty = new float[partyScorer.Classes];
+            var text = new float[shared.Width];
+            var logits = new float[ks];
+            var pIssue = new float[ki];
+            var pStance = new float[ks];
+            var pParty = new float[kp];
             var top = new int[maxIssues];
             for (var i = start; i < start + count; i++)
             {
                 var embedding = embeddings?[i];
                 FeatureLayout.FeaturizeText(_issue.Layout.Text, texts[i], s);
-                issueScorer.Logits(_issue.Layout, s, -1, embedding, logits.AsSpan(0, pIssue.Length));
-                LinearScorer.Probabilities(logits.AsSpan(0, pIssue.Length), issueT, pIssue);
-                partyScorer.Logits(_party.Layout, s, -1, embedding, logits.AsSpan(0, pParty.Length));
-                LinearScorer.Probabilities(logits.AsSpan(0, pParty.Length), partyT, pParty);
+                shared.TextLogits(s, text);
+                var issueLogits = text.AsSpan(0, ki);
+                issueScorer.AddAllButText(_issue.Layout, s, -1, embedding, issueLogits);
+                LinearScorer.Probabilities(issueLogits, issueT, pIssue);
+                var partyLogits = text.AsSpan(ki, kp);
+                partyScorer.AddAllButText(_party.Layout, s, -1, embedding, partyLogits);
+                LinearScorer.Probabilities(partyLogits, partyT, pParty);
                 var n = TopIssues(pIssue, issueLabels, threshold, top);
                 var list = new IssueStance[n];
                 for (var k = 0; k < n; k++)
@@ -292,8 +299,9 @@ public sealed class StatementClassifier : IDisposable
                     var c = top[k];
                     var context = stanceContext[c];
                     _stance.Layout.FeaturizeTags(context, s);
-                    stanceScorer.Logits(_stance.Layout, s, context, embedding, logits.AsSpan(0, pStance.Length));
-                    LinearScorer.Probabilities(logits.AsSpan(0, pStance.Length), stanceT, pStance);
+                    text.AsSpan(ki + kp, ks).CopyTo(logits);
+                    stanceScorer.AddAllButText(_stance.Layout, s, context, embedding, logits);
+                    LinearScorer.Probabilities(logits, stanceT, pStance);
                     var best = ArgMax(pStance);
                     list[k] = new IssueStance(issueLabels[c], stanceLabels[best], Round(pStance[best]), Round(pIssue[c]));
                 }
