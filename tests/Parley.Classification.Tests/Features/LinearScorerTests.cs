@@ -73,6 +73,22 @@ public sealed class LinearScorerTests
     }
 
     [Fact]
+    public void An_SDCA_model_is_scored_by_hand_like_ML_NET_scores_it()
+    {
+        using var dir = new TempDirectory();
+        using var model = TextClassifier.Train(TrainingSet.Generate(seed: 24, perClass: 20), TrainingSet.Options(dir.Path, TrainerKind.Sdca) with { Folds = 0, UseEmbeddings = false },
+            TestContext.Current.CancellationToken);
+        string[] texts = ["The harbour master backs the crossing project without reservation.", "Our group wants to scrap the bridge plan.", "Bread is cheaper on Friday."];
+
+        var fast = model.Predict(texts, null, embeddings: null);
+        var reference = model.PredictWithMlNet(texts, null, embeddings: null);
+
+        Assert.NotNull(model.Scorer);
+        Assert.Equal(reference.Select(p => p.Label), fast.Select(p => p.Label));
+        Assert.All(reference.Zip(fast), pair => Assert.Equal(pair.First.Score, pair.Second.Score, 1e-5));
+    }
+
+    [Fact]
     public void A_LightGBM_model_has_no_hand_scorer_and_still_predicts()
     {
         using var dir = new TempDirectory();
