@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -134,21 +136,26 @@ internal sealed class LinearScorer
 }
 
 /// <summary>The text n-gram weights of several heads over one shared vocabulary, side by side per column, so one
-/// n-gram costs one memory fetch for all heads (the weight tables are megabytes: the fetches dominate).</summary>
+/// n-gram costs one memory fetch for all heads (the weight tables are megabytes: the fetches dominate), added with
+/// SIMD vectors.</summary>
 internal sealed class SharedTextScorer
 {
-    private readonly float[] _weights; // _weights[column * Width + offset of the head + k]
+    private readonly float[] _weights; // _weights[column * _stride + offset of the head + k], rows padded to whole vectors
+    private readonly int _vectors;
+    private readonly int _stride;
 
     public SharedTextScorer(int columns, IReadOnlyList<LinearScorer> heads)
     {
         Width = heads.Sum(h => h.Classes);
-        _weights = new float[columns * Width];
+        _vectors = (Width + Vector<float>.Count - 1) / Vector<float>.Count;
+        _stride = _vectors * Vector<float>.Count;
+        _weights = new float[columns * _stride];
         var offset = 0;
         foreach (var head in heads)
         {
             for (var column = 0; column < columns; column++)
                 for (var k = 0; k < head.Classes; k++)
-                    _weights[column * Width + offset + k] = head.TextWeight(column, k);
+                    _weights[column * _stride + offset + k] = head.TextWeight(column, k);
             offset += head.Classes;
         }
     }
@@ -159,14 +166,18 @@ internal sealed class SharedTextScorer
     /// <summary>Sets <paramref name="logits"/> (all heads, side by side) to the text n-grams' contribution.</summary>
     public void TextLogits(NGramScratch s, Span<float> logits)
     {
-        logits.Clear();
-        var width = Width;
+        var rows = MemoryMarshal.Cast<float, Vector<float>>(_weights.AsSpan());
+        Span<Vector<float>> sum = stackalloc Vector<float>[_vectors];
+        sum.Clear();
+        var columns = s.Columns;
+        var values = s.Values;
         for (var i = 0; i < s.Count; i++)
         {
-            var row = _weights.AsSpan(s.Columns[i] * width, width);
-            var value = s.Values[i];
-            for (var c = 0; c < row.Length; c++)
-                logits[c] += row[c] * value;
+            var row = rows.Slice(columns[i] * _vectors, _vectors);
+            var value = new Vector<float>(values[i]);
+            for (var v = 0; v < row.Length; v++)
+                sum[v] += row[v] * value;
         }
+        MemoryMarshal.Cast<Vector<float>, float>(sum)[..Width].CopyTo(logits);
     }
 }
