@@ -173,11 +173,10 @@ internal sealed class FeatureLayout
         var count = s.Count + (ctx >= 0 ? 1 : 0) + s.TagCount + dense;
         var indices = new int[count];
         var values = new float[count];
-        var n = 0;
         Array.Copy(s.Columns, indices, s.Count);
         Array.Copy(s.Values, values, s.Count);
         Array.Sort(indices, values, 0, s.Count);
-        n = s.Count;
+        var n = s.Count;
         if (ctx >= 0)
         {
             indices[n] = ContextOffset + ctx;

@@ -18,9 +18,10 @@ namespace Parley.Classification.Statements;
 /// is unresolved — the party they most likely speak for.
 /// </summary>
 /// <remarks>
-/// <para>Three heads share one set of features (n-grams and MiniLM embeddings): issue (text → issue), stance
-/// (text + issue → support/oppose/neutral, so a statement touching two issues gets a stance toward each) and party
-/// (text → party, trained on rows whose party is known).</para>
+/// <para>Three heads share one featurizer (hashed word and character n-grams over one vocabulary, and MiniLM
+/// embeddings): issue (text → issue), stance (text + issue → support/oppose/neutral, so a statement touching two
+/// issues gets a stance toward each) and party (text → party, trained on rows whose party is known). Each statement
+/// is featurized once; maximum-entropy heads are scored by hand, LightGBM heads through ML.NET.</para>
 /// <para>Party: a statement whose party is already known, or whose speaker or speaker mention the gazetteer
 /// resolves, keeps the gazetteer's party (<c>PartySource</c> "gazetteer"); when the party head is confident of
 /// another party the disagreement is flagged ("gazetteer+model-disagrees"), not hidden. Otherwise the head fills
