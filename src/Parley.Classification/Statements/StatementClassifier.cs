@@ -166,12 +166,28 @@ public sealed class StatementClassifier : IDisposable
         {
             // One vocabulary for the three heads: a statement is featurized once, whichever heads score it.
             var vocabulary = Vocabulary.OfTexts(rows.Select(r => r.Text));
-            var issue = TextClassifier.Train(
-                rows.Select(r => new LabeledText(r.Text, r.Issue, r.ArticleId)).ToArray(), options.Head("issue"), embedder, false, ct, vocabulary);
-            var stance = TextClassifier.Train(
-                rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct, vocabulary);
-            var party = TextClassifier.Train(
-                rows.Where(r => IsKnownParty(r.Party)).Select(r => new LabeledText(r.Text, r.Party, r.ArticleId)).ToArray(), options.Head("party"), embedder, false, ct, vocabulary);
+            // Embeddings first (ONNX Runtime uses every core), then the three heads side by side: each learner is
+            // single-threaded and deterministic, and the heads share nothing but the read-only vocabulary and cache.
+            if (options.Features == FeatureSet.TextAndEmbeddings)
+                embedder.Embed(rows.Select(r => r.Text).ToArray(), ct);
+            var heads = new TextClassifier?[3];
+            try
+            {
+                Parallel.Invoke(
+                    new ParallelOptions { CancellationToken = ct },
+                    () => heads[0] = TextClassifier.Train(
+                        rows.Select(r => new LabeledText(r.Text, r.Issue, r.ArticleId)).ToArray(), options.Head("issue"), embedder, false, ct, vocabulary),
+                    () => heads[1] = TextClassifier.Train(
+                        rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct, vocabulary),
+                    () => heads[2] = TextClassifier.Train(
+                        rows.Where(r => IsKnownParty(r.Party)).Select(r => new LabeledText(r.Text, r.Party, r.ArticleId)).ToArray(), options.Head("party"), embedder, false, ct, vocabulary));
+            }
+            catch (AggregateException error)
+            {
+                // The caller sees the head's own exception (a TrainingDataException names the problem), not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            }
+            var (issue, stance, party) = (heads[0]!, heads[1]!, heads[2]!);
             var card = new ModelCard
             {
                 Kind = "statements",

@@ -156,6 +156,17 @@ public sealed class StatementClassifierTests
     }
 
     [Fact]
+    public void A_party_with_one_labelled_statement_is_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        var rows = StatementSet.Generate(seed: 17).Select((r, i) => i == 0 ? r with { Party = "Europe" } : r).ToArray();
+
+        var error = Assert.Throws<TrainingDataException>(() => StatementClassifier.Train(rows, StatementSet.Options(dir.Path), TestContext.Current.CancellationToken));
+
+        Assert.Contains("'Europe'", error.Message);
+    }
+
+    [Fact]
     public async Task The_default_model_is_trained_once_then_loaded_from_the_cache()
     {
         using var dir = new TempDirectory();
