@@ -47,6 +47,9 @@ public sealed record ModelCard
     /// <summary>Whether words were also tagged with the context (issue-specific stance words).</summary>
     public bool ConjoinContext { get; init; }
 
+    /// <summary>The featurization the learner was trained on.</summary>
+    public string? Features { get; init; }
+
     /// <summary>Cross-validation folds used for <see cref="CrossValidation"/> (grouped when rows had groups).</summary>
     public int Folds { get; init; }
 
@@ -74,7 +77,8 @@ public sealed record ModelCard
     /// <summary>The heads of a statement model, by name.</summary>
     public IReadOnlyDictionary<string, ModelCard>? Parts { get; init; }
 
-    internal const int CurrentFormat = 1;
+    // 2: Parley's own hashed n-gram featurizer (features.bin) instead of ML.NET's FeaturizeText.
+    internal const int CurrentFormat = 2;
 
     internal static IReadOnlyDictionary<string, string> CurrentPackages() => new SortedDictionary<string, string>(StringComparer.Ordinal)
     {

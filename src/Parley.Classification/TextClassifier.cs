@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.ML;
 using Parley.Classification.Embeddings;
 using Parley.Classification.Evaluation;
+using Parley.Classification.Features;
 using Parley.Classification.Models;
 using Parley.Serialization;
 
@@ -33,22 +34,36 @@ public sealed class TextClassifier : IDisposable
 {
     private const string ModelEntry = "model.mlnet";
     private const string CardEntry = "card.json";
+    private const string FeaturesEntry = "features.bin";
 
     private readonly MLContext _ml;
     private readonly ITransformer _model;
     private readonly string[] _labels;
     private readonly SentenceEmbedder _embedder;
     private readonly bool _ownsEmbedder;
+    private readonly ScratchPool _scratches = new();
 
-    private TextClassifier(MLContext ml, ITransformer model, ModelCard card, SentenceEmbedder embedder, bool ownsEmbedder)
+    private TextClassifier(MLContext ml, ITransformer model, FeatureLayout layout, ModelCard card, SentenceEmbedder embedder, bool ownsEmbedder)
     {
         _ml = ml;
         _model = model;
-        _labels = Pipeline.Labels(model, ml);
+        Layout = layout;
+        _labels = Pipeline.Labels(model, ml, layout.Dimension);
+        Scorer = LinearScorer.From(model, layout.Dimension);
+        if (Scorer is not null && Scorer.Classes != _labels.Length)
+            Scorer = null;
         Card = card;
         _embedder = embedder;
         _ownsEmbedder = ownsEmbedder;
     }
+
+    /// <summary>The columns the learner sees; its text vocabulary may be shared with other heads.</summary>
+    internal FeatureLayout Layout { get; }
+
+    /// <summary>The hand-written scorer of a maximum-entropy model; null for LightGBM (predictions go through ML.NET).</summary>
+    internal LinearScorer? Scorer { get; }
+
+    internal ScratchPool Scratches => _scratches;
 
     /// <summary>What the model is, what it was trained on and how well it did.</summary>
     public ModelCard Card { get; }
@@ -77,8 +92,15 @@ public sealed class TextClassifier : IDisposable
         ? new EmbeddingCache(Path.Combine(ParleyCache.Root(options.CacheDirectory), "embeddings"))
         : new EmbeddingCache());
 
+    /// <param name="data">The rows.</param>
+    /// <param name="options">How to train.</param>
+    /// <param name="embedder">Computes (or finds cached) sentence embeddings.</param>
+    /// <param name="ownsEmbedder">Whether the classifier disposes the embedder.</param>
+    /// <param name="ct">Cancels training.</param>
+    /// <param name="text">A text vocabulary shared with other heads (the statement classifier featurizes each text
+    /// once for all of them); null builds one from <paramref name="data"/>.</param>
     internal static TextClassifier Train(IReadOnlyList<LabeledText> data, TextClassifierOptions options,
-        SentenceEmbedder embedder, bool ownsEmbedder, CancellationToken ct)
+        SentenceEmbedder embedder, bool ownsEmbedder, CancellationToken ct, Vocabulary? text = null)
     {
         Validate(data);
         var ml = Pipeline.NewContext();
@@ -86,7 +108,13 @@ public sealed class TextClassifier : IDisposable
         var embeddings = options.UseEmbeddings
             ? embedder.Embed(data.Select(d => d.Text).ToArray(), ct)
             : null;
-        var rows = data.Select((d, i) => ToRow(d.Text, d.Context, d.Label, embeddings?[i], options.EmbeddingWeight)).ToArray();
+        var layout = FitLayout(data, options, text);
+        var scratch = new NGramScratch();
+        var rows = data.Select((d, i) => new TextRow
+        {
+            Features = layout.Vector(d.Text ?? "", d.Context, embeddings?[i], scratch),
+            Label = d.Label,
+        }).ToArray();
 
         var trainer = options.Trainer;
         ClassificationReport? report = null;
@@ -106,7 +134,7 @@ public sealed class TextClassifier : IDisposable
             foreach (var kind in kinds)
             {
                 ct.ThrowIfCancellationRequested();
-                var cv = CrossValidate(ml, rows, foldOf, options with { Trainer = kind }, ct);
+                var cv = CrossValidate(ml, rows, layout.Dimension, foldOf, options with { Trainer = kind }, ct);
                 candidates[kind.ToString()] = cv.Report.MacroF1;
                 options.Progress?.Invoke($"{kind}: out-of-fold macro-F1 {cv.Report.MacroF1:0.000}, accuracy {cv.Report.Accuracy:0.000}");
                 if (best is null || cv.Report.MacroF1 > best.Report.MacroF1 + 1e-9)
@@ -119,19 +147,20 @@ public sealed class TextClassifier : IDisposable
             trainer = TrainerKind.MaximumEntropy;
 
         options.Progress?.Invoke($"fitting {trainer} on all {rows.Length} rows");
-        var final = Pipeline.Fit(ml, Weighted(rows, options.BalanceClasses), options with { Trainer = trainer });
+        var final = Pipeline.Fit(ml, Weighted(rows, options.BalanceClasses), layout.Dimension, options with { Trainer = trainer });
         var card = new ModelCard
         {
             Kind = "text",
             Name = options.Name,
             Trained = options.Time.GetUtcNow(),
             Trainer = trainer.ToString(),
-            Labels = Pipeline.Labels(final, ml),
+            Labels = Pipeline.Labels(final, ml, layout.Dimension),
             TrainingRows = data.Count,
             TrainingDataHash = Hash(data),
             UseEmbeddings = options.UseEmbeddings,
             EmbeddingWeight = options.EmbeddingWeight,
             ConjoinContext = options.ConjoinContext,
+            Features = NGramHashing.Description,
             Folds = folds,
             Grouped = grouped,
             CrossValidation = report,
@@ -139,7 +168,18 @@ public sealed class TextClassifier : IDisposable
             Temperature = temperature,
             Packages = ModelCard.CurrentPackages(),
         };
-        return new TextClassifier(ml, final, card, embedder, ownsEmbedder);
+        return new TextClassifier(ml, final, layout, card, embedder, ownsEmbedder);
+    }
+
+    private static FeatureLayout FitLayout(IReadOnlyList<LabeledText> data, TextClassifierOptions options, Vocabulary? text)
+    {
+        text ??= Vocabulary.OfTexts(data.Select(d => d.Text ?? ""));
+        var contexts = data.Select(d => d.Context).Where(c => !string.IsNullOrEmpty(c)).Select(c => c!)
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var tags = options.ConjoinContext && contexts.Length > 0
+            ? Vocabulary.OfTags(data.Select(d => (d.Text ?? "", d.Context)))
+            : null;
+        return new FeatureLayout(text, contexts, tags, options.UseEmbeddings, (float)options.EmbeddingWeight, options.ConjoinContext);
     }
 
     /// <summary>Predicts the label of each text, in order, with calibrated probabilities.</summary>
@@ -154,9 +194,42 @@ public sealed class TextClassifier : IDisposable
 
     internal IReadOnlyList<TextPrediction> Predict(IReadOnlyList<string> texts, IReadOnlyList<string?>? contexts, float[][]? embeddings)
     {
-        var rows = texts.Select((t, i) => ToRow(t, contexts?[i], "", embeddings?[i], Card.EmbeddingWeight)).ToArray();
-        var scores = Pipeline.Scores(_ml, _model, rows);
-        return scores.Select(ToPrediction).ToArray();
+        if (Scorer is not { } scorer)
+            return PredictWithMlNet(texts, contexts, embeddings);
+        var result = new TextPrediction[texts.Count];
+        Pipeline.ForChunks(texts.Count, (start, count) =>
+        {
+            var s = _scratches.Rent();
+            Span<float> logits = stackalloc float[scorer.Classes];
+            Span<float> p = stackalloc float[scorer.Classes];
+            for (var i = start; i < start + count; i++)
+            {
+                FeatureLayout.FeaturizeText(Layout.Text, texts[i] ?? "", s);
+                var context = Layout.ContextIndex(contexts?[i]);
+                Layout.FeaturizeTags(context, s);
+                scorer.Logits(Layout, s, context, embeddings?[i], logits);
+                LinearScorer.Probabilities(logits, Card.Temperature, p);
+                result[i] = ToPrediction(p);
+            }
+            _scratches.Return(s);
+        });
+        return result;
+    }
+
+    /// <summary>Predicts through ML.NET's own scoring (the path of LightGBM heads; for linear heads, the reference
+    /// the hand-written scorer is checked against).</summary>
+    internal IReadOnlyList<TextPrediction> PredictWithMlNet(IReadOnlyList<string> texts, IReadOnlyList<string?>? contexts, float[][]? embeddings)
+    {
+        var rows = new TextRow[texts.Count];
+        Pipeline.ForChunks(texts.Count, (start, count) =>
+        {
+            var s = _scratches.Rent();
+            for (var i = start; i < start + count; i++)
+                rows[i] = new TextRow { Features = Layout.Vector(texts[i] ?? "", contexts?[i], embeddings?[i], s) };
+            _scratches.Return(s);
+        });
+        var scores = Pipeline.Scores(_ml, _model, rows, Layout.Dimension);
+        return scores.Select(raw => ToPrediction(TemperatureScaling.Apply(raw, Card.Temperature))).ToArray();
     }
 
     internal float[][]? Embed(IReadOnlyList<string> texts, CancellationToken ct) =>
@@ -164,9 +237,8 @@ public sealed class TextClassifier : IDisposable
 
     internal SentenceEmbedder Embedder => _embedder;
 
-    private TextPrediction ToPrediction(float[] raw)
+    private TextPrediction ToPrediction(ReadOnlySpan<float> p)
     {
-        var p = TemperatureScaling.Apply(raw, Card.Temperature);
         var top = 0;
         for (var k = 1; k < p.Length; k++)
             if (p[k] > p[top])
@@ -210,10 +282,13 @@ public sealed class TextClassifier : IDisposable
         using (var entry = zip.CreateEntry(ModelEntry, CompressionLevel.Optimal).Open())
         using (var buffer = new MemoryStream())
         {
-            _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(Array.Empty<TextRow>()).Schema, buffer);
+            _ml.Model.Save(_model, Pipeline.Load(_ml, [], Layout.Dimension).Schema, buffer);
             buffer.Position = 0;
             buffer.CopyTo(entry);
         }
+        using (var entry = zip.CreateEntry(FeaturesEntry, CompressionLevel.Optimal).Open())
+        using (var writer = new BinaryWriter(entry))
+            Layout.Write(writer);
         using (var entry = zip.CreateEntry(CardEntry, CompressionLevel.Optimal).Open())
             JsonSerializer.Serialize(entry, Card, ParleyJson.Indented);
     }
@@ -244,7 +319,7 @@ public sealed class TextClassifier : IDisposable
         }
     }
 
-    internal static TextClassifier Load(Stream stream, string origin, SentenceEmbedder embedder, bool ownsEmbedder)
+    internal static TextClassifier Load(Stream stream, string origin, SentenceEmbedder embedder, bool ownsEmbedder, Vocabulary? shared = null)
     {
         ZipArchive zip;
         try
@@ -267,13 +342,19 @@ public sealed class TextClassifier : IDisposable
                     ?? throw new ModelMismatchException($"{origin}: the model card is empty.");
             if (card.FormatVersion != ModelCard.CurrentFormat)
                 throw new ModelMismatchException($"{origin}: model format {card.FormatVersion}, this version reads {ModelCard.CurrentFormat}; retrain it.");
+            FeatureLayout? layout;
+            using (var s = (zip.GetEntry(FeaturesEntry) ?? throw new ModelMismatchException($"{origin}: no {FeaturesEntry}; retrain it.")).Open())
+            using (var reader = new BinaryReader(s))
+                layout = FeatureLayout.Read(reader, shared);
+            if (layout is null)
+                throw new ModelMismatchException($"{origin}: features made by another version of the featurizer; retrain it.");
             var ml = Pipeline.NewContext();
             using var buffer = new MemoryStream();
             using (var s = modelEntry.Open())
                 s.CopyTo(buffer);
             buffer.Position = 0;
             var model = ml.Model.Load(buffer, out _);
-            return new TextClassifier(ml, model, card, embedder, ownsEmbedder);
+            return new TextClassifier(ml, model, layout, card, embedder, ownsEmbedder);
         }
     }
 
@@ -286,7 +367,7 @@ public sealed class TextClassifier : IDisposable
 
     private sealed record CrossValidation(ClassificationReport Report, double Temperature, float[][] Calibrated);
 
-    private static CrossValidation CrossValidate(MLContext ml, TextRow[] rows, int[] foldOf, TextClassifierOptions options, CancellationToken ct)
+    private static CrossValidation CrossValidate(MLContext ml, TextRow[] rows, int dimension, int[] foldOf, TextClassifierOptions options, CancellationToken ct)
     {
         var folds = foldOf.Max() + 1;
         var labels = rows.Select(r => r.Label).Distinct().Order(StringComparer.Ordinal).ToArray();
@@ -297,9 +378,9 @@ public sealed class TextClassifier : IDisposable
             options.Progress?.Invoke($"{options.Trainer}: fold {f + 1}/{folds}");
             var train = rows.Where((_, i) => foldOf[i] != f).ToArray();
             var test = Enumerable.Range(0, rows.Length).Where(i => foldOf[i] == f).ToArray();
-            var model = Pipeline.Fit(ml, Weighted(train, options.BalanceClasses), options);
-            var foldLabels = Pipeline.Labels(model, ml);
-            var scores = Pipeline.Scores(ml, model, test.Select(i => rows[i]).ToArray());
+            var model = Pipeline.Fit(ml, Weighted(train, options.BalanceClasses), dimension, options);
+            var foldLabels = Pipeline.Labels(model, ml, dimension);
+            var scores = Pipeline.Scores(ml, model, test.Select(i => rows[i]).ToArray(), dimension);
             for (var n = 0; n < test.Length; n++)
             {
                 // A class absent from this fold's training rows gets probability 0.
@@ -331,66 +412,10 @@ public sealed class TextClassifier : IDisposable
         var counts = rows.GroupBy(r => r.Label).ToDictionary(g => g.Key, g => g.Count());
         return rows.Select(r => new TextRow
         {
-            Text = r.Text,
-            Context = r.Context,
-            ContextWords = r.ContextWords,
-            ContextEmbedding = r.ContextEmbedding,
+            Features = r.Features,
             Label = r.Label,
-            Embedding = r.Embedding,
             Weight = balance ? (float)rows.Count / (counts.Count * counts[r.Label]) : 1f,
         }).ToArray();
-    }
-
-    private static readonly float[] NoEmbedding = new float[SentenceEmbedder.Dimensions];
-
-    private static TextRow ToRow(string text, string? context, string label, float[]? embedding, double embeddingWeight)
-    {
-        var row = new TextRow
-        {
-            Text = text ?? "",
-            Context = context ?? "",
-            ContextWords = Conjoin(context, text),
-            Label = label,
-            // Without embeddings every row shares one zero vector (read only): no 1.5 KB allocation per row and head.
-            Embedding = embedding is null ? NoEmbedding : Scale(embedding, embeddingWeight),
-        };
-        if (embedding is not null && !string.IsNullOrEmpty(context))
-        {
-            var block = ContextBlock(context);
-            var indices = Enumerable.Range(block * SentenceEmbedder.Dimensions, SentenceEmbedder.Dimensions).ToArray();
-            row.ContextEmbedding = new Microsoft.ML.Data.VBuffer<float>(TextRow.ContextBlocks * SentenceEmbedder.Dimensions, SentenceEmbedder.Dimensions, row.Embedding, indices);
-        }
-        return row;
-    }
-
-    // FNV-1a: stable across runs and platforms, unlike string.GetHashCode.
-    private static int ContextBlock(string context)
-    {
-        var hash = 2166136261u;
-        foreach (var c in context)
-            hash = (hash ^ c) * 16777619u;
-        return (int)(hash % TextRow.ContextBlocks);
-    }
-
-    private static float[] Scale(float[] vector, double weight)
-    {
-        if (weight == 1)
-            return vector;
-        var result = new float[vector.Length];
-        for (var i = 0; i < vector.Length; i++)
-            result[i] = (float)(vector[i] * weight);
-        return result;
-    }
-
-    // Each word tagged with the context ("nato" + "never" → "natoxnever"), so a linear model can learn that a phrase
-    // means one stance toward one issue and another toward another (feature conjunction, as in per-issue heads that
-    // share the untagged features).
-    private static string Conjoin(string? context, string? text)
-    {
-        if (string.IsNullOrEmpty(context) || string.IsNullOrEmpty(text))
-            return "";
-        var tag = new string(context.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant() + "x";
-        return string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Select(w => tag + w));
     }
 
     private static void Validate(IReadOnlyList<LabeledText> data)

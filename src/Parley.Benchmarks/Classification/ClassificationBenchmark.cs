@@ -72,7 +72,10 @@ internal static class ClassificationBenchmark
         var fresh = Compose(labels, Math.Min(1000, rows), salt: 7).Select(l => new Statement { Id = l.Id, ArticleId = l.ArticleId, Text = l.Text }).ToArray();
         var meanWords = fresh.Average(s => s.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
         var many = Enumerable.Range(0, 20).SelectMany(_ => fresh).ToArray();
-        model.Classify(fresh.Take(10).ToArray());
+        // Untimed runs first: the timed one measures steady-state (tier-1 JIT) code, as in a long job, not the JIT's
+        // first tiers (.NET recompiles hot methods only after they have run for a while; one run was not enough).
+        for (var warm = 0; warm < 3; warm++)
+            model.Classify(many);
         progress($"classifying {many.Length} statements (text-only: issue, stance, party)");
         clock.Restart();
         cpu = Cpu();

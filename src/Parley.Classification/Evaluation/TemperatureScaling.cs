@@ -35,13 +35,26 @@ internal static class TemperatureScaling
     public static float[] Apply(float[] probabilities, double temperature)
     {
         var result = new float[probabilities.Length];
+        Apply(probabilities, temperature, result);
+        return result;
+    }
+
+    /// <summary>Writes the calibrated probabilities into <paramref name="result"/> (no allocation for up to 64 classes).</summary>
+    public static void Apply(ReadOnlySpan<float> probabilities, double temperature, Span<float> result)
+    {
         if (probabilities.Length == 0)
-            return result;
-        var logs = probabilities.Select(p => Math.Log(Math.Max(p, 1e-12)) / temperature).ToArray();
-        var max = logs.Max();
-        var sum = logs.Sum(l => Math.Exp(l - max));
+            return;
+        Span<double> logs = probabilities.Length <= 64 ? stackalloc double[probabilities.Length] : new double[probabilities.Length];
+        var max = double.NegativeInfinity;
+        for (var k = 0; k < logs.Length; k++)
+        {
+            logs[k] = Math.Log(Math.Max(probabilities[k], 1e-12)) / temperature;
+            max = Math.Max(max, logs[k]);
+        }
+        double sum = 0;
+        for (var k = 0; k < logs.Length; k++)
+            sum += Math.Exp(logs[k] - max);
         for (var k = 0; k < logs.Length; k++)
             result[k] = (float)(Math.Exp(logs[k] - max) / sum);
-        return result;
     }
 }

@@ -3,38 +3,23 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Trainers.LightGbm;
 using Microsoft.ML.Transforms;
-using Microsoft.ML.Transforms.Text;
-using Parley.Classification.Embeddings;
+using Parley.Classification.Features;
 
 namespace Parley.Classification.Models;
 
-/// <summary>One row as the ML.NET pipeline sees it.</summary>
+/// <summary>One row as the ML.NET pipeline sees it: the features of a <see cref="FeatureLayout"/>, a label and a weight.</summary>
 internal sealed class TextRow
 {
-    public string Text { get; set; } = "";
-
-    /// <summary>A categorical side feature (the issue, for the stance model); empty when unused.</summary>
-    public string Context { get; set; } = "";
-
-    /// <summary>The words of <see cref="Text"/> tagged with <see cref="Context"/>; empty when unused.</summary>
-    public string ContextWords { get; set; } = "";
+    public VBuffer<float> Features { get; set; }
 
     public string Label { get; set; } = "";
-
-    /// <summary>The embedding placed in the block of <see cref="Context"/> (zero elsewhere): per-context embedding weights.</summary>
-    [VectorType(ContextBlocks * SentenceEmbedder.Dimensions)]
-    public VBuffer<float> ContextEmbedding { get; set; } = new(ContextBlocks * SentenceEmbedder.Dimensions, 0, [], []);
-
-    /// <summary>How many context blocks there are; a context's block is a stable hash of its name.</summary>
-    public const int ContextBlocks = 32;
-
-    [VectorType(SentenceEmbedder.Dimensions)]
-    public float[] Embedding { get; set; } = new float[SentenceEmbedder.Dimensions];
 
     public float Weight { get; set; } = 1;
 }
 
-/// <summary>Builds and runs the ML.NET pipeline: word and character n-grams + sentence embedding + context → trainer.</summary>
+/// <summary>Builds and runs the ML.NET pipeline: label → key, then the trainer over the precomputed features.</summary>
+/// <remarks>Featurization is Parley's own (<see cref="FeatureLayout"/>), done once per text for every head; ML.NET
+/// learns from its vectors.</remarks>
 internal static class Pipeline
 {
     public static MLContext NewContext()
@@ -44,48 +29,24 @@ internal static class Pipeline
         return ml;
     }
 
-    public static ITransformer Fit(MLContext ml, IReadOnlyList<TextRow> rows, TextClassifierOptions options)
+    /// <summary>The schema of rows whose feature vector has <paramref name="dimension"/> columns.</summary>
+    public static SchemaDefinition Schema(int dimension)
     {
-        var data = ml.Data.LoadFromEnumerable(rows);
-        var text = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepDiacritics = false,
-            KeepPunctuations = false,
-            KeepNumbers = true,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false },
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        var features = new List<string> { "NGrams" };
-        if (options.UseEmbeddings)
-            features.Add("Embedding");
-        var conjoin = options.ConjoinContext && rows.Any(r => r.ContextWords.Length > 0);
-        if (rows.Any(r => r.Context.Length > 0))
-            features.Add("ContextOneHot");
-        if (conjoin)
-            features.Add("ContextNGrams");
-        if (conjoin && options.UseEmbeddings)
-            features.Add(nameof(TextRow.ContextEmbedding));
-        var contextText = new TextFeaturizingEstimator.Options
-        {
-            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            KeepPunctuations = false,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-            CharFeatureExtractor = null,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
-        };
-        IEstimator<ITransformer> pipeline = ml.Transforms.Conversion
+        var schema = SchemaDefinition.Create(typeof(TextRow));
+        schema[nameof(TextRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
+        return schema;
+    }
+
+    public static IDataView Load(MLContext ml, IEnumerable<TextRow> rows, int dimension) =>
+        ml.Data.LoadFromEnumerable(rows, Schema(dimension));
+
+    public static ITransformer Fit(MLContext ml, IReadOnlyList<TextRow> rows, int dimension, TextClassifierOptions options)
+    {
+        var pipeline = ml.Transforms.Conversion
             .MapValueToKey("Label", keyOrdinality: ValueToKeyMappingEstimator.KeyOrdinality.ByValue)
-            .Append(ml.Transforms.Text.FeaturizeText("NGrams", text, nameof(TextRow.Text)))
-            .Append(ml.Transforms.Categorical.OneHotEncoding("ContextOneHot", nameof(TextRow.Context)));
-        if (conjoin)
-            pipeline = pipeline.Append(ml.Transforms.Text.FeaturizeText("ContextNGrams", contextText, nameof(TextRow.ContextWords)));
-        var full = pipeline
-            .Append(ml.Transforms.Concatenate("Features", [.. features]))
             .AppendCacheCheckpoint(ml)
             .Append(Trainer(ml, options));
-        return full.Fit(data);
+        return pipeline.Fit(Load(ml, rows, dimension));
     }
 
     private static IEstimator<ITransformer> Trainer(MLContext ml, TextClassifierOptions options) => options.Trainer switch
@@ -125,9 +86,9 @@ internal static class Pipeline
     };
 
     /// <summary>The class labels in score-vector order (the label key values).</summary>
-    public static string[] Labels(ITransformer model, MLContext ml)
+    public static string[] Labels(ITransformer model, MLContext ml, int dimension)
     {
-        var schema = model.GetOutputSchema(ml.Data.LoadFromEnumerable(Array.Empty<TextRow>()).Schema);
+        var schema = model.GetOutputSchema(Load(ml, [], dimension).Schema);
         VBuffer<ReadOnlyMemory<char>> names = default;
         schema["Label"].GetKeyValues(ref names);
         return names.DenseValues().Select(v => v.ToString()).ToArray();
@@ -136,28 +97,40 @@ internal static class Pipeline
     /// <summary>The raw class probabilities of each row, in label-key order.</summary>
     /// <remarks>Large batches are cut into one chunk per core and scored in parallel (transformers are thread-safe);
     /// the result does not depend on the chunking.</remarks>
-    public static float[][] Scores(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows)
+    public static float[][] Scores(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int dimension)
     {
         var result = new float[rows.Count][];
-        const int minChunk = 1024;
-        var chunks = Math.Clamp(rows.Count / minChunk, 1, Environment.ProcessorCount);
-        var size = (rows.Count + chunks - 1) / chunks;
-        Parallel.For(0, chunks, c =>
-        {
-            var start = c * size;
-            var count = Math.Min(size, rows.Count - start);
-            if (count > 0)
-                ScoreRange(ml, model, rows, start, count, result);
-        });
+        ForChunks(rows.Count, (start, count) => ScoreRange(ml, model, rows, start, count, dimension, result));
         return result;
     }
 
-    private static void ScoreRange(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int start, int count, float[][] result)
+    /// <summary>Runs <paramref name="body"/> over consecutive ranges of <paramref name="count"/> items, one range per
+    /// core when there are at least 1,024 items per range, in parallel.</summary>
+    public static void ForChunks(int count, Action<int, int> body)
+    {
+        const int minChunk = 1024;
+        var chunks = Math.Clamp(count / minChunk, 1, Environment.ProcessorCount);
+        var size = (count + chunks - 1) / chunks;
+        if (chunks == 1)
+        {
+            body(0, count);
+            return;
+        }
+        Parallel.For(0, chunks, c =>
+        {
+            var start = c * size;
+            var n = Math.Min(size, count - start);
+            if (n > 0)
+                body(start, n);
+        });
+    }
+
+    private static void ScoreRange(MLContext ml, ITransformer model, IReadOnlyList<TextRow> rows, int start, int count, int dimension, float[][] result)
     {
         var slice = new TextRow[count];
         for (var i = 0; i < count; i++)
             slice[i] = rows[start + i];
-        var output = model.Transform(ml.Data.LoadFromEnumerable(slice));
+        var output = model.Transform(Load(ml, slice, dimension));
         using var cursor = output.GetRowCursor([output.Schema["Score"]]);
         var getter = cursor.GetGetter<VBuffer<float>>(output.Schema["Score"]);
         VBuffer<float> score = default;

@@ -79,9 +79,9 @@ public sealed record ClassifierOptions
 /// <summary>The features a <see cref="StatementClassifier"/> is trained on.</summary>
 public enum FeatureSet
 {
-    /// <summary>Word uni+bigrams, character 4-grams and the all-MiniLM-L6-v2 sentence embedding. The default (better quality).</summary>
+    /// <summary>Word uni+bigrams, character 5-grams and the all-MiniLM-L6-v2 sentence embedding. The default (better quality).</summary>
     TextAndEmbeddings,
-    /// <summary>Word uni+bigrams and character 4-grams only: no sentence embedding, many times faster.</summary>
+    /// <summary>Word uni+bigrams and character 5-grams only: no sentence embedding, many times faster.</summary>
     TextOnly,
 }
 

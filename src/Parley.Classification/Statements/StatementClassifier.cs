@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json;
 using Parley.Actors;
 using Parley.Classification.Embeddings;
+using Parley.Classification.Features;
+using Parley.Classification.Models;
 using Parley.Classification.Tables;
 using Parley.Serialization;
 using Parley.Statements;
@@ -16,9 +18,10 @@ namespace Parley.Classification.Statements;
 /// is unresolved — the party they most likely speak for.
 /// </summary>
 /// <remarks>
-/// <para>Three heads share one set of features (n-grams and MiniLM embeddings): issue (text → issue), stance
-/// (text + issue → support/oppose/neutral, so a statement touching two issues gets a stance toward each) and party
-/// (text → party, trained on rows whose party is known).</para>
+/// <para>Three heads share one featurizer (hashed word and character n-grams over one vocabulary, and MiniLM
+/// embeddings): issue (text → issue), stance (text + issue → support/oppose/neutral, so a statement touching two
+/// issues gets a stance toward each) and party (text → party, trained on rows whose party is known). Each statement
+/// is featurized once; maximum-entropy heads are scored by hand, LightGBM heads through ML.NET.</para>
 /// <para>Party: a statement whose party is already known, or whose speaker or speaker mention the gazetteer
 /// resolves, keeps the gazetteer's party (<c>PartySource</c> "gazetteer"); when the party head is confident of
 /// another party the disagreement is flagged ("gazetteer+model-disagrees"), not hidden. Otherwise the head fills
@@ -34,7 +37,7 @@ namespace Parley.Classification.Statements;
 public sealed class StatementClassifier : IDisposable
 {
     /// <summary>Bumped whenever features or training change, so cached default models are retrained.</summary>
-    internal const string CodeVersion = "statements-1";
+    internal const string CodeVersion = "statements-2";
 
     private const string LabelsResource = "Parley.data.labels.statements.csv";
     private const string CardEntry = "card.json";
@@ -44,6 +47,7 @@ public sealed class StatementClassifier : IDisposable
     private readonly TextClassifier _party;
     private readonly SentenceEmbedder _embedder;
     private readonly ClassifierOptions _options;
+    private SharedTextScorer? _sharedText;
 
     private StatementClassifier(TextClassifier issue, TextClassifier stance, TextClassifier party, SentenceEmbedder embedder, ModelCard card, ClassifierOptions options)
     {
@@ -129,16 +133,18 @@ public sealed class StatementClassifier : IDisposable
             var embedder = CreateEmbedder(options, card.UseEmbeddings);
             try
             {
-                TextClassifier Head(string name)
+                TextClassifier Head(string name, Vocabulary? shared)
                 {
                     var entry = zip.GetEntry($"{name}.zip") ?? throw new ModelMismatchException($"{modelZip}: the {name} head is missing.");
                     using var buffer = new MemoryStream();
                     using (var s = entry.Open())
                         s.CopyTo(buffer);
                     buffer.Position = 0;
-                    return TextClassifier.Load(buffer, $"{modelZip}!{name}.zip", embedder, ownsEmbedder: false);
+                    return TextClassifier.Load(buffer, $"{modelZip}!{name}.zip", embedder, ownsEmbedder: false, shared);
                 }
-                return new StatementClassifier(Head("issue"), Head("stance"), Head("party"), embedder, card, options);
+                // The heads were trained on one shared text vocabulary: loaded once, so each statement is featurized once.
+                var issue = Head("issue", null);
+                return new StatementClassifier(issue, Head("stance", issue.Layout.Text), Head("party", issue.Layout.Text), embedder, card, options);
             }
             catch
             {
@@ -158,12 +164,30 @@ public sealed class StatementClassifier : IDisposable
         var embedder = CreateEmbedder(options, options.Features == FeatureSet.TextAndEmbeddings);
         try
         {
-            var issue = TextClassifier.Train(
-                rows.Select(r => new LabeledText(r.Text, r.Issue, r.ArticleId)).ToArray(), options.Head("issue"), embedder, false, ct);
-            var stance = TextClassifier.Train(
-                rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct);
-            var party = TextClassifier.Train(
-                rows.Where(r => IsKnownParty(r.Party)).Select(r => new LabeledText(r.Text, r.Party, r.ArticleId)).ToArray(), options.Head("party"), embedder, false, ct);
+            // One vocabulary for the three heads: a statement is featurized once, whichever heads score it.
+            var vocabulary = Vocabulary.OfTexts(rows.Select(r => r.Text));
+            // Embeddings first (ONNX Runtime uses every core), then the three heads side by side: each learner is
+            // single-threaded and deterministic, and the heads share nothing but the read-only vocabulary and cache.
+            if (options.Features == FeatureSet.TextAndEmbeddings)
+                embedder.Embed(rows.Select(r => r.Text).ToArray(), ct);
+            var heads = new TextClassifier?[3];
+            try
+            {
+                Parallel.Invoke(
+                    new ParallelOptions { CancellationToken = ct },
+                    () => heads[0] = TextClassifier.Train(
+                        rows.Select(r => new LabeledText(r.Text, r.Issue, r.ArticleId)).ToArray(), options.Head("issue"), embedder, false, ct, vocabulary),
+                    () => heads[1] = TextClassifier.Train(
+                        rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct, vocabulary),
+                    () => heads[2] = TextClassifier.Train(
+                        rows.Where(r => IsKnownParty(r.Party)).Select(r => new LabeledText(r.Text, r.Party, r.ArticleId)).ToArray(), options.Head("party"), embedder, false, ct, vocabulary));
+            }
+            catch (AggregateException error)
+            {
+                // The caller sees the head's own exception (a TrainingDataException names the problem), not a wrapper.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(error.InnerExceptions[0]).Throw();
+            }
+            var (issue, stance, party) = (heads[0]!, heads[1]!, heads[2]!);
             var card = new ModelCard
             {
                 Kind = "statements",
@@ -201,14 +225,21 @@ public sealed class StatementClassifier : IDisposable
     /// <summary>Classifies a batch (faster than one at a time: embeddings and models run once for all), in order.</summary>
     /// <remarks>Fills Issue, Stance, StanceScore, Stances, PartySource, and Party when it is Unknown; when
     /// Speaker is null and the SpeakerMention resolves, also Speaker and ActorId.</remarks>
-    public IReadOnlyList<Statement> Classify(IReadOnlyList<Statement> batch)
+    public IReadOnlyList<Statement> Classify(IReadOnlyList<Statement> batch) => Classify(batch, throughMlNet: false);
+
+    /// <summary>Classifies a batch; <paramref name="throughMlNet"/> forces ML.NET's own scoring of every head (the
+    /// path of LightGBM heads, and the reference the hand-written scorer is tested against).</summary>
+    internal IReadOnlyList<Statement> Classify(IReadOnlyList<Statement> batch, bool throughMlNet)
     {
         if (batch.Count == 0)
             return [];
         var texts = batch.Select(s => s.Text ?? "").ToArray();
         var embeddings = _issue.Embed(texts, CancellationToken.None);
-        var issues = _issue.Predict(texts, null, embeddings);
-        var parties = _party.Predict(texts, null, embeddings);
+        if (!throughMlNet && _issue.Scorer is { } issueScorer && _stance.Scorer is { } stanceScorer && _party.Scorer is { } partyScorer
+            && _stance.Layout.Text == _issue.Layout.Text && _party.Layout.Text == _issue.Layout.Text)
+            return ClassifyLinear(batch, texts, embeddings, issueScorer, stanceScorer, partyScorer);
+        var issues = throughMlNet ? _issue.PredictWithMlNet(texts, null, embeddings) : _issue.Predict(texts, null, embeddings);
+        var parties = throughMlNet ? _party.PredictWithMlNet(texts, null, embeddings) : _party.Predict(texts, null, embeddings);
 
         // Every (statement, issue) pair above the threshold gets a stance.
         var pairs = new List<(int Row, string Issue, double IssueScore)>();
@@ -219,10 +250,12 @@ public sealed class StatementClassifier : IDisposable
                 if (k == 0 || ranked[k].Value >= _options.SecondaryIssueThreshold)
                     pairs.Add((i, ranked[k].Key, ranked[k].Value));
         }
-        var stances = _stance.Predict(
-            pairs.Select(p => texts[p.Row]).ToArray(),
-            pairs.Select(p => (string?)p.Issue).ToArray(),
-            embeddings is null ? null : pairs.Select(p => embeddings[p.Row]).ToArray());
+        var pairTexts = pairs.Select(p => texts[p.Row]).ToArray();
+        var pairIssues = pairs.Select(p => (string?)p.Issue).ToArray();
+        var pairEmbeddings = embeddings is null ? null : pairs.Select(p => embeddings[p.Row]).ToArray();
+        var stances = throughMlNet
+            ? _stance.PredictWithMlNet(pairTexts, pairIssues, pairEmbeddings)
+            : _stance.Predict(pairTexts, pairIssues, pairEmbeddings);
 
         var result = new Statement[batch.Count];
         var byRow = pairs.Select((p, n) => (p, n)).ToLookup(x => x.p.Row);
@@ -230,7 +263,7 @@ public sealed class StatementClassifier : IDisposable
         {
             var list = byRow[i].Select(x => new IssueStance(x.p.Issue, stances[x.n].Label, Round(stances[x.n].Score), Round(x.p.IssueScore))).ToArray();
             var main = list[0];
-            result[i] = WithParty(batch[i], parties[i]) with
+            result[i] = WithParty(batch[i], parties[i].Label, parties[i].Score) with
             {
                 Issue = main.Issue,
                 Stance = main.Stance,
@@ -241,7 +274,103 @@ public sealed class StatementClassifier : IDisposable
         return result;
     }
 
-    private Statement WithParty(Statement s, TextPrediction model)
+    // All three heads are linear over one shared text vocabulary: each statement is featurized once and scored by
+    // hand (no ML.NET data view), in parallel chunks, with one scratch per chunk and no allocation per n-gram.
+    private Statement[] ClassifyLinear(IReadOnlyList<Statement> batch, string[] texts, float[][]? embeddings,
+        LinearScorer issueScorer, LinearScorer stanceScorer, LinearScorer partyScorer)
+    {
+        var issueLabels = _issue.Labels;
+        var stanceLabels = _stance.Labels;
+        var partyLabels = _party.Labels;
+        var stanceContext = issueLabels.Select(_stance.Layout.ContextIndex).ToArray();
+        var (issueT, stanceT, partyT) = (_issue.Card.Temperature, _stance.Card.Temperature, _party.Card.Temperature);
+        var maxIssues = Math.Max(1, _options.MaxIssues);
+        var threshold = _options.SecondaryIssueThreshold;
+        var shared = _sharedText ??= new SharedTextScorer(_issue.Layout.Text.Count, [issueScorer, partyScorer, stanceScorer]);
+        var (ki, kp, ks) = (issueScorer.Classes, partyScorer.Classes, stanceScorer.Classes);
+        var result = new Statement[batch.Count];
+        Pipeline.ForChunks(batch.Count, (start, count) =>
+        {
+            var s = _issue.Scratches.Rent();
+            var text = new float[shared.Width];
+            var logits = new float[ks];
+            var pIssue = new float[ki];
+            var pStance = new float[ks];
+            var pParty = new float[kp];
+            var top = new int[maxIssues];
+            for (var i = start; i < start + count; i++)
+            {
+                var embedding = embeddings?[i];
+                FeatureLayout.FeaturizeText(_issue.Layout.Text, texts[i], s);
+                shared.TextLogits(s, text);
+                var issueLogits = text.AsSpan(0, ki);
+                issueScorer.AddAllButText(_issue.Layout, s, -1, embedding, issueLogits);
+                LinearScorer.Probabilities(issueLogits, issueT, pIssue);
+                var partyLogits = text.AsSpan(ki, kp);
+                partyScorer.AddAllButText(_party.Layout, s, -1, embedding, partyLogits);
+                LinearScorer.Probabilities(partyLogits, partyT, pParty);
+                var n = TopIssues(pIssue, issueLabels, threshold, top);
+                var list = new IssueStance[n];
+                for (var k = 0; k < n; k++)
+                {
+                    var c = top[k];
+                    var context = stanceContext[c];
+                    _stance.Layout.FeaturizeTags(context, s);
+                    text.AsSpan(ki + kp, ks).CopyTo(logits);
+                    stanceScorer.AddAllButText(_stance.Layout, s, context, embedding, logits);
+                    LinearScorer.Probabilities(logits, stanceT, pStance);
+                    var best = ArgMax(pStance);
+                    list[k] = new IssueStance(issueLabels[c], stanceLabels[best], Round(pStance[best]), Round(pIssue[c]));
+                }
+                var party = ArgMax(pParty);
+                result[i] = WithParty(batch[i], partyLabels[party], pParty[party]) with
+                {
+                    Issue = list[0].Issue,
+                    Stance = list[0].Stance,
+                    StanceScore = list[0].Score,
+                    Stances = list,
+                };
+            }
+            _issue.Scratches.Return(s);
+        });
+        return result;
+    }
+
+    // The most probable issues, most probable first (ties by id, ordinal), the first always and the others when at
+    // least as probable as the threshold: the same choice as ordering all issues, without sorting them.
+    private static int TopIssues(float[] p, IReadOnlyList<string> labels, double threshold, int[] top)
+    {
+        var n = 0;
+        for (var c = 0; c < p.Length; c++)
+        {
+            var at = n;
+            while (at > 0 && Before(c, top[at - 1]))
+                at--;
+            if (at >= top.Length)
+                continue;
+            for (var m = Math.Min(n, top.Length - 1); m > at; m--)
+                top[m] = top[m - 1];
+            top[at] = c;
+            n = Math.Min(n + 1, top.Length);
+        }
+        var kept = 1;
+        while (kept < n && p[top[kept]] >= threshold)
+            kept++;
+        return kept;
+
+        bool Before(int a, int b) => p[a] > p[b] || (p[a] == p[b] && string.CompareOrdinal(labels[a], labels[b]) < 0);
+    }
+
+    private static int ArgMax(float[] p)
+    {
+        var best = 0;
+        for (var k = 1; k < p.Length; k++)
+            if (p[k] > p[best])
+                best = k;
+        return best;
+    }
+
+    private Statement WithParty(Statement s, string modelParty, double modelScore)
     {
         var statement = s;
         string? gazetteerParty = IsKnownParty(s.Party) ? s.Party : null;
@@ -258,10 +387,10 @@ public sealed class StatementClassifier : IDisposable
         }
         if (gazetteerParty is not null)
         {
-            var disagrees = model.Label != gazetteerParty && model.Score >= _options.DisagreementThreshold;
+            var disagrees = modelParty != gazetteerParty && modelScore >= _options.DisagreementThreshold;
             return statement with { Party = gazetteerParty, PartySource = disagrees ? "gazetteer+model-disagrees" : "gazetteer" };
         }
-        return statement with { Party = model.Label, PartySource = "model" };
+        return statement with { Party = modelParty, PartySource = "model" };
     }
 
     /// <summary>The stance toward a given issue for each text (the stance head alone; for evaluation).</summary>

@@ -109,6 +109,30 @@ public sealed class StatementClassifierTests
     }
 
     [Fact]
+    public void A_model_saved_in_the_former_format_is_refused_with_retrain()
+    {
+        using var dir = new TempDirectory();
+        using (var trained = StatementClassifier.Train(StatementSet.Generate(seed: 16), StatementSet.Options(dir.Path), TestContext.Current.CancellationToken))
+            trained.Save(dir.File("statements.zip"));
+        // Rewrite the card as a format-1 model (ML.NET's own text featurization) would have it.
+        using (var zip = System.IO.Compression.ZipFile.Open(dir.File("statements.zip"), System.IO.Compression.ZipArchiveMode.Update))
+        {
+            var entry = zip.GetEntry("card.json")!;
+            string card;
+            using (var reader = new StreamReader(entry.Open()))
+                card = reader.ReadToEnd();
+            entry.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("card.json").Open());
+            writer.Write(card.Replace("\"formatVersion\": 2", "\"formatVersion\": 1"));
+        }
+
+        var error = Assert.Throws<ModelMismatchException>(() => StatementClassifier.Load(dir.File("statements.zip"), StatementSet.Options(dir.Path)));
+
+        Assert.Contains("format 1", error.Message);
+        Assert.Contains("retrain", error.Message);
+    }
+
+    [Fact]
     public void A_generic_text_model_is_not_taken_for_a_statement_model()
     {
         using var dir = new TempDirectory();
@@ -129,6 +153,17 @@ public sealed class StatementClassifierTests
         var error = Assert.Throws<TrainingDataException>(() => StatementClassifier.Train(rows, StatementSet.Options(dir.Path), TestContext.Current.CancellationToken));
 
         Assert.Contains("'grain-deal'", error.Message);
+    }
+
+    [Fact]
+    public void A_party_with_one_labelled_statement_is_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        var rows = StatementSet.Generate(seed: 17).Select((r, i) => i == 0 ? r with { Party = "Europe" } : r).ToArray();
+
+        var error = Assert.Throws<TrainingDataException>(() => StatementClassifier.Train(rows, StatementSet.Options(dir.Path), TestContext.Current.CancellationToken));
+
+        Assert.Contains("'Europe'", error.Message);
     }
 
     [Fact]

@@ -1,0 +1,104 @@
+using Parley.Classification.Features;
+
+namespace Parley.Classification.Tests.Features;
+
+public sealed class NGramHashingTests
+{
+    private static (int[] Slots, int Total) Hash(string text)
+    {
+        var scratch = new NGramScratch();
+        NGramHashing.Hash(text, scratch);
+        var slots = Enumerable.Range(0, scratch.TouchedCount).Select(scratch.SlotAt).Order().ToArray();
+        var total = Enumerable.Range(0, scratch.TouchedCount).Sum(scratch.CountAt);
+        return (slots, total);
+    }
+
+    [Fact]
+    public void Three_words_give_five_word_grams_and_sixteen_character_five_grams()
+    {
+        // " peace talks resume " is 20 characters: 16 five-grams; 3 words + 2 bigrams.
+        var (_, total) = Hash("Peace talks resume");
+        Assert.Equal(21, total);
+    }
+
+    [Fact]
+    public void Case_apostrophes_and_periods_inside_words_do_not_change_the_features()
+    {
+        Assert.Equal(Hash("ukraines us envoy").Slots, Hash("Ukraine's U.S. Envoy").Slots);
+        Assert.Equal(Hash("ukraines us envoy").Slots, Hash("UKRAINE\u2019S U.S envoy!").Slots);
+    }
+
+    [Fact]
+    public void A_long_text_counts_every_n_gram_past_the_scratch_table_first_size()
+    {
+        // 400 distinct words "w0 … w399": 400 + 399 word grams; the characters are 4 + Σ len(wN) + 400 spaces long.
+        var text = string.Join(' ', Enumerable.Range(0, 400).Select(i => $"w{i}"));
+        var characters = 1 + text.Length + 1;
+
+        var (_, total) = Hash(text);
+
+        Assert.Equal(400 + 399 + characters - 4, total);
+    }
+
+    [Fact]
+    public void Hyphens_dashes_and_runs_of_punctuation_separate_words_like_one_space()
+    {
+        Assert.Equal(Hash("pro russian forces").Slots, Hash("pro-Russian — forces...").Slots);
+    }
+
+    [Fact]
+    public void Repeated_n_grams_are_counted_and_the_vector_has_unit_length()
+    {
+        // "no no": word grams no ×2 and "no no"; the characters " no no " give " no n", "no no", "o no ".
+        var scratch = new NGramScratch();
+        var vocabulary = Vocabulary.OfTexts(["No, no."]);
+
+        FeatureLayout.FeaturizeText(vocabulary, "No, no.", scratch);
+
+        Assert.Equal(5, vocabulary.Count);
+        Assert.Equal(5, scratch.Count);
+        var values = scratch.Values[..scratch.Count].Order().ToArray();
+        var unit = 1 / Math.Sqrt(8);
+        Assert.Equal([unit, unit, unit, unit, 2 * unit], values.Select(v => (double)v), new Tolerance(1e-6));
+    }
+
+    [Fact]
+    public void N_grams_outside_the_vocabulary_are_dropped_but_still_count_in_the_norm()
+    {
+        var scratch = new NGramScratch();
+        var vocabulary = Vocabulary.OfTexts(["ceasefire"]);
+
+        FeatureLayout.FeaturizeText(vocabulary, "ceasefire", scratch);
+        var alone = scratch.Values[..scratch.Count].Sum(v => v * v);
+        FeatureLayout.FeaturizeText(vocabulary, "ceasefire now", scratch);
+        var diluted = scratch.Values[..scratch.Count].Sum(v => v * v);
+
+        Assert.Equal(1, alone, 5);
+        Assert.InRange(diluted, 0.01, 0.99);
+    }
+
+    [Fact]
+    public void Tagged_word_grams_differ_by_context()
+    {
+        var layout = new FeatureLayout(Vocabulary.OfTexts(["never again"]), ["nato", "sanctions"],
+            Vocabulary.OfTags([("never again", "nato"), ("never again", "sanctions")]), embeddings: false, embeddingWeight: 1, contextEmbeddings: false);
+        var scratch = new NGramScratch();
+
+        FeatureLayout.FeaturizeText(layout.Text, "never again", scratch);
+        layout.FeaturizeTags(layout.ContextIndex("nato"), scratch);
+        var nato = scratch.TagColumns[..scratch.TagCount].Order().ToArray();
+        layout.FeaturizeTags(layout.ContextIndex("sanctions"), scratch);
+        var sanctions = scratch.TagColumns[..scratch.TagCount].Order().ToArray();
+
+        Assert.Equal(3, nato.Length);
+        Assert.Equal(3, sanctions.Length);
+        Assert.Empty(nato.Intersect(sanctions));
+        Assert.Equal(-1, layout.ContextIndex("water"));
+    }
+
+    private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
+    {
+        public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon;
+        public int GetHashCode(double value) => 0;
+    }
+}
