@@ -1,26 +1,20 @@
 using Parley.Articles;
 using Parley.Articles.Metadata;
 
+using static Parley.Tests.Articles.Metadata.MetadataPages;
+
 namespace Parley.Tests.Articles.Metadata;
 
 /// <summary>How the title is chosen among the visible headline and the titles the page declares.</summary>
 public sealed class HeadlineRulesTests
 {
-    private const string Body = """
-        <p>Negotiators from both delegations met for a third round on Tuesday and agreed to continue the talks next month,
-        according to officials who spoke after the session ended late in the evening.</p>
-        <p>The agenda covered prisoner exchanges, a maritime corridor and the monitoring of any future ceasefire line.</p>
-        """;
-
-    private static Article Extract(string page, string? url = null) => new ArticleExtractor().Extract(page, url).Article!;
-
     [Fact]
     public void The_h1_that_the_declared_titles_confirm_beats_an_earlier_unrelated_h1()
     {
         var page = $$"""
             <html><head><title>Port talks stall over insurance | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
             <body><div class="promo"><h1>Join our readers' panel</h1></div>
-            <article><h1>Port talks stall over insurance</h1>{{Body}}</article></body></html>
+            <article><h1>Port talks stall over insurance</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Port talks stall over insurance", Extract(page).Title);
     }
@@ -30,7 +24,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Notes from the second round</title><meta property="og:title" content="Notes from the second round"></head>
-            <body><article><p>Round two, in order.</p><h1>Monday</h1>{{Body}}<h1>Tuesday</h1>{{Body}}</article></body></html>
+            <body><article><p>Round two, in order.</p><h1>Monday</h1>{{BodyHtml}}<h1>Tuesday</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Notes from the second round", Extract(page).Title);
     }
@@ -40,7 +34,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Ceasefire talks: what we know | Harbour Weekly</title><meta property="og:title" content="Ceasefire talks: what we know"></head>
-            <body><article><h1>Everything known so far about the ceasefire talks</h1>{{Body}}</article></body></html>
+            <body><article><h1>Everything known so far about the ceasefire talks</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Everything known so far about the ceasefire talks", Extract(page).Title);
     }
@@ -50,7 +44,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again – Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
-            <body><article><h1>Envoys meet again – Harbour Weekly</h1>{{Body}}</article></body></html>
+            <body><article><h1>Envoys meet again – Harbour Weekly</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Envoys meet again", Extract(page).Title);
     }
@@ -60,7 +54,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Grain deal explained | Five questions</title><meta property="og:site_name" content="Harbour Weekly"></head>
-            <body><article><h1>Grain deal explained | Five questions</h1>{{Body}}</article></body></html>
+            <body><article><h1>Grain deal explained | Five questions</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Grain deal explained | Five questions", Extract(page).Title);
     }
@@ -72,7 +66,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Preparing the second round of talks | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
-            <body><article><h1>{{h1}}</h1>{{Body}}</article></body></html>
+            <body><article><h1>{{h1}}</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Preparing the second round of talks", Extract(page).Title);
     }
@@ -82,7 +76,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>House prices in the capital | Harbour Weekly</title></head>
-            <body><article><h1>House prices in the capital: a district by district breakdown</h1>{{Body}}</article></body></html>
+            <body><article><h1>House prices in the capital: a district by district breakdown</h1>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("House prices in the capital: a district by district breakdown", Extract(page).Title);
     }
@@ -95,7 +89,7 @@ public sealed class HeadlineRulesTests
         var page = $$"""
             <html><head><title>{{full}} - Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly">
             <script type="application/ld+json">{"@type":"Article","headline":"{{cut}}"}</script></head>
-            <body><div class="post">{{Body}}</div></body></html>
+            <body><div class="post">{{BodyHtml}}</div></body></html>
             """;
         Assert.Equal(full, Extract(page).Title);
     }
@@ -105,7 +99,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Why the corridor talks stalled</title></head>
-            <body><div class="section"><h1>Our Blog</h1></div><article><h2>Why the corridor talks stalled</h2>{{Body}}</article></body></html>
+            <body><div class="section"><h1>Our Blog</h1></div><article><h2>Why the corridor talks stalled</h2>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Why the corridor talks stalled", Extract(page).Title);
     }
@@ -115,7 +109,7 @@ public sealed class HeadlineRulesTests
     {
         var page = $$"""
             <html><head><title>Notes on the corridor talks</title></head>
-            <body><header><h1>harbourweekly.example</h1></header><article><h2>Notes on the corridor talks</h2>{{Body}}</article></body></html>
+            <body><header><h1>harbourweekly.example</h1></header><article><h2>Notes on the corridor talks</h2>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("Notes on the corridor talks", Extract(page, "https://harbourweekly.example/notes/corridor").Title);
     }

@@ -1,25 +1,19 @@
 using Parley.Articles;
 
+using static Parley.Tests.Articles.Metadata.MetadataPages;
+
 namespace Parley.Tests.Articles.Metadata;
 
 /// <summary>How the structured date, the visible dateline and the URL are weighed against each other.</summary>
 public sealed class VisibleDateRulesTests
 {
-    private const string Body = """
-        <p>Negotiators from both delegations met for a third round on Tuesday and agreed to continue the talks next month,
-        according to officials who spoke after the session ended late in the evening.</p>
-        <p>The agenda covered prisoner exchanges, a maritime corridor and the monitoring of any future ceasefire line.</p>
-        """;
-
-    private static Article Extract(string page, string? url = null) => new ArticleExtractor().Extract(page, url).Article!;
-
     [Fact]
     public void A_visible_published_label_wins_over_a_structured_date_more_than_a_day_off()
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title>
             <script type="application/ld+json">{"@type":"NewsArticle","headline":"Envoys meet again","datePublished":"2025-06-20T09:00:00Z"}</script>
-            </head><body><article><h1>Envoys meet again</h1><p class="meta">Published May 2, 2025</p>{{Body}}</article></body></html>
+            </head><body><article><h1>Envoys meet again</h1><p class="meta">Published May 2, 2025</p>{{BodyHtml}}</article></body></html>
             """;
         var article = Extract(page);
         Assert.Equal("2025-05-02", article.Published.ToString());
@@ -32,7 +26,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Envoys meet again</title>
             <meta property="article:published_time" content="2025-05-02T23:30:00-04:00">
-            </head><body><article><h1>Envoys meet again</h1><p class="meta">Published: 03 May 2025</p>{{Body}}</article></body></html>
+            </head><body><article><h1>Envoys meet again</h1><p class="meta">Published: 03 May 2025</p>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-05-02T23:30:00-04:00", Extract(page).Published.ToString());
     }
@@ -42,7 +36,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title><meta property="article:published_time" content="2025-09-01T08:00:00Z"></head>
-            <body><article><h1>Envoys meet again</h1><p>Updated August 30, 2025 · Published April 9, 2025</p>{{Body}}</article></body></html>
+            <body><article><h1>Envoys meet again</h1><p>Updated August 30, 2025 · Published April 9, 2025</p>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-04-09", Extract(page).Published.ToString());
     }
@@ -52,7 +46,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title><meta property="article:published_time" content="2025-04-10T08:00:00Z"></head>
-            <body><article><h1>Envoys meet again</h1><p>Posted in Diplomacy (February 2, 2025 archive)</p>{{Body}}</article></body></html>
+            <body><article><h1>Envoys meet again</h1><p>Posted in Diplomacy (February 2, 2025 archive)</p>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-04-10T08:00:00+00:00", Extract(page).Published.ToString());
     }
@@ -62,7 +56,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title></head><body><article><h1>Envoys meet again</h1>
-            <p class="byline">Sam Okafor · 14 Oct 2025</p>{{Body}}
+            <p class="byline">Sam Okafor · 14 Oct 2025</p>{{BodyHtml}}
             <p>This story was originally published on 3 July 2024 and has been revised since.</p></article></body></html>
             """;
         var article = Extract(page);
@@ -76,7 +70,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Envoys meet again</title>
             <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2025-11-20"}</script>
-            </head><body><article><h1>Envoys meet again</h1><div class="author">Lena Novak</div><div>March 14, 2023</div>{{Body}}</article></body></html>
+            </head><body><article><h1>Envoys meet again</h1><div class="author">Lena Novak</div><div>March 14, 2023</div>{{BodyHtml}}</article></body></html>
             """;
         var article = Extract(page);
         Assert.Equal("2023-03-14", article.Published.ToString());
@@ -89,7 +83,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Envoys meet again</title>
             <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2023-03-14"}</script>
-            </head><body><article><h1>Envoys meet again</h1><div>November 20, 2025</div>{{Body}}</article></body></html>
+            </head><body><article><h1>Envoys meet again</h1><div>November 20, 2025</div>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2023-03-14", Extract(page).Published.ToString());
     }
@@ -101,7 +95,7 @@ public sealed class VisibleDateRulesTests
             <html><head><title>Envoys meet again</title></head><body>
             <nav><a href="/">Home</a></nav>
             <div class="post-head"><span>June 3, 2025</span><h1>Envoys meet again</h1><span>6 min read</span></div>
-            {{Body}}
+            {{BodyHtml}}
             <section class="more"><h2>More from the desk</h2><div><h3>Grain corridor reopens</h3><span>July 30, 2025</span></div></section>
             </body></html>
             """;
@@ -113,7 +107,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title></head><body>
-            <article><h1>Envoys meet again</h1><p>Last modified: August 8, 2024</p>{{Body}}</article>
+            <article><h1>Envoys meet again</h1><p>Last modified: August 8, 2024</p>{{BodyHtml}}</article>
             <section><p>Ceasefire monitors named</p><p>January 5, 2026</p><p>Corridor talks stall</p><p>January 4, 2026</p></section>
             </body></html>
             """;
@@ -128,7 +122,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Envoys meet again</title></head><body><article>
             <div class="kicker"><span>Diplomacy</span><span>DECEMBER 22, 2022</span><span>Updated: JANUARY 02, 2026</span></div>
-            <h1>Envoys meet again</h1>{{Body}}</article></body></html>
+            <h1>Envoys meet again</h1>{{BodyHtml}}</article></body></html>
             """;
         var article = Extract(page);
         Assert.Equal("2022-12-22", article.Published.ToString());
@@ -140,7 +134,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title><meta property="article:published_time" content="2025-10-01T12:00:00Z"></head>
-            <body><article><h1>Envoys meet again</h1><div><span>Published</span> <span>12 May 2025</span></div>{{Body}}</article></body></html>
+            <body><article><h1>Envoys meet again</h1><div><span>Published</span> <span>12 May 2025</span></div>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-05-12", Extract(page).Published.ToString());
     }
@@ -150,7 +144,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title></head><body><article><h1>Envoys meet again</h1>
-            <div class="post-info"><a href="/archive/2025/02/">February 11, 2025</a></div>{{Body}}</article></body></html>
+            <div class="post-info"><a href="/archive/2025/02/">February 11, 2025</a></div>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-02-11", Extract(page).Published.ToString());
     }
@@ -161,7 +155,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Grain exports by month</title><meta property="article:published_time" content="2025-02-12"></head>
             <body><article><h1>Grain exports by month</h1>
-            <table><tr><td>1/1/2013</td><td>4.1</td></tr><tr><td>2/1/2013</td><td>3.9</td></tr></table>{{Body}}</article></body></html>
+            <table><tr><td>1/1/2013</td><td>4.1</td></tr><tr><td>2/1/2013</td><td>3.9</td></tr></table>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-02-12", Extract(page).Published.ToString());
     }
@@ -172,7 +166,7 @@ public sealed class VisibleDateRulesTests
         var page = $$"""
             <html><head><title>Envoys meet again</title></head><body>
             <aside><ul><li><a href="/a">Older notes</a> <time datetime="2025-01-31T12:00:00Z" class="published">01/31/2025</time></li></ul></aside>
-            <article><h1>Envoys meet again</h1><div><time datetime="2017-03-01T12:00:00Z" class="published">03/01/2017</time></div>{{Body}}</article>
+            <article><h1>Envoys meet again</h1><div><time datetime="2017-03-01T12:00:00Z" class="published">03/01/2017</time></div>{{BodyHtml}}</article>
             </body></html>
             """;
         Assert.Equal("2017-03-01T12:00:00+00:00", Extract(page).Published.ToString());
@@ -183,7 +177,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head>
-            <body><article><h1>Envoys meet again</h1><time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time>{{Body}}</article></body></html>
+            <body><article><h1>Envoys meet again</h1><time datetime="2025-12-18T19:05:00-08:00">December 18, 2025</time>{{BodyHtml}}</article></body></html>
             """;
         Assert.Equal("2025-12-18T19:05:00-08:00", Extract(page).Published.ToString());
     }
@@ -193,7 +187,7 @@ public sealed class VisibleDateRulesTests
     {
         var page = $$"""
             <html><head><title>Envoys meet again</title><meta property="article:published_time" content="2025-12-19T03:05:00+00:00"></head>
-            <body><article><h1>Envoys meet again</h1>{{Body}}<div class="comments"><time datetime="2025-12-20T10:00:00-08:00">Dec 20</time></div></article></body></html>
+            <body><article><h1>Envoys meet again</h1>{{BodyHtml}}<div class="comments"><time datetime="2025-12-20T10:00:00-08:00">Dec 20</time></div></article></body></html>
             """;
         Assert.Equal("2025-12-19T03:05:00+00:00", Extract(page).Published.ToString());
     }
@@ -202,7 +196,7 @@ public sealed class VisibleDateRulesTests
     public void The_url_date_settles_the_order_of_day_and_month()
     {
         var page = $$"""
-            <html><head><title>Envoys meet again</title></head><body><article><h1>Envoys meet again</h1><div>03/10/2023</div>{{Body}}</article></body></html>
+            <html><head><title>Envoys meet again</title></head><body><article><h1>Envoys meet again</h1><div>03/10/2023</div>{{BodyHtml}}</article></body></html>
             """;
         var article = Extract(page, "https://wine.example/blog/2023/october/03/envoys-meet-again/");
         Assert.Equal("2023-10-03", article.Published.ToString());
