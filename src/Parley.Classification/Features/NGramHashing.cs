@@ -17,6 +17,9 @@ namespace Parley.Classification.Features;
 /// (. , ; : ! ? and brackets) or "but" also gets a distinct "negated" word feature, so "will not accept" and "will
 /// accept" share "accept" but differ in "NOT_accept". The negated features are word n-grams like the others (they
 /// are tagged with the issue for stance). The cue words themselves are ordinary features.</para>
+/// <para>Contrast scope: every word after "but", "however", "nevertheless", "nonetheless" or "still" up to the end of
+/// the sentence (. ; ! ?) also gets a distinct "contrast" word feature: the clause after an adversative usually carries
+/// the speaker's actual position ("we want peace, but not at any price").</para>
 /// <para>The hash is a fixed function of the characters (no per-process seed), so a saved model's vocabulary stays
 /// valid across runs and machines. No allocation per text: everything goes through a <see cref="NGramScratch"/>.</para>
 /// </remarks>
@@ -33,6 +36,8 @@ internal static class NGramHashing
     private const ulong CharSeed = 0x165667B19E3779F9ul;
     private const ulong TagSeed = 0xD6E8FEB86659FD93ul;
     private const ulong NegatedSeed = 0x8EBC6AF09C88C6E3ul;
+    private const ulong ContrastSeed = 0x2127599BF4325C37ul;
+
 
     // Character 5-grams: chosen by grouped 5-fold cross-validation on data/labels against 4 (ML.NET's former
     // setting), 3–5, 2–4, 4–5 and 6, and word 1–2-grams against 1–3 (docs/classification.md).
@@ -52,10 +57,12 @@ internal static class NGramHashing
         var hasPrevious = false;
         // Negation scope: the word's lower-cased letters (only the first few matter: cues are short), where an
         // apostrophe was dropped inside it, whether the scope is open, and whether the last word was "rule(s/d)".
+        // Contrast scope: whether a "but"/"however" came earlier in the sentence.
         var letters = scratch.WordLetters;
         var length = 0;
         var apostropheAt = -1;
         var negated = false;
+        var contrast = false;
         var afterRule = false;
         for (var i = 0; i < text.Length; i++)
         {
@@ -82,6 +89,8 @@ internal static class NGramHashing
                     EndWord();
                 if (EndsClause(c))
                     negated = false;
+                if (EndsSentence(c))
+                    contrast = false;
             }
         }
         if (inWord)
@@ -113,6 +122,9 @@ internal static class NGramHashing
             if (negated)
                 scratch.AddWordGram(Mix(word ^ NegatedSeed));
             negated |= cue;
+            if (contrast)
+                scratch.AddWordGram(Mix(word ^ ContrastSeed));
+            contrast |= w is "but" or "however" or "nevertheless" or "nonetheless" or "still";
             afterRule = length <= letters.Length && w is "rule" or "rules" or "ruled" or "ruling";
             previous = word;
             hasPrevious = true;
@@ -131,6 +143,8 @@ internal static class NGramHashing
         // "n't" typed without its apostrophe, as tweets do.
         or "dont" or "doesnt" or "didnt" or "isnt" or "arent" or "wasnt" or "werent" or "wont" or "cant" or "couldnt"
         or "wouldnt" or "shouldnt" or "havent" or "hasnt" or "hadnt" or "aint";
+
+    private static bool EndsSentence(char c) => c is '.' or ';' or '!' or '?';
 
     private static bool EndsClause(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']';
 
@@ -162,7 +176,7 @@ internal static class NGramHashing
     private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u02BC' or '.';
 
     /// <summary>What the featurization is, for the model card.</summary>
-    public const string Description = "hashed word 1-2-grams + negation-scoped words + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
+    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
 }
 
 /// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>

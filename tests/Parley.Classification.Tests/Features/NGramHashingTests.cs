@@ -155,9 +155,28 @@ public sealed class NGramHashingTests
     {
         // there, is, no, ceasefire, talks, go, on + 6 bigrams + negated ceasefire only.
         Assert.Equal(14, WordGrams("There is no ceasefire, talks go on").Length);
-        // not, now, but, later + 3 bigrams + negated now only.
-        Assert.Equal(8, WordGrams("Not now but later").Length);
+        // not, now, but, later + 3 bigrams + negated now only + contrast later.
+        Assert.Equal(9, WordGrams("Not now but later").Length);
         // no, deal; we, sign + 3 bigrams + negated deal only.
         Assert.Equal(8, WordGrams("No deal; we sign").Length);
+    }
+
+    [Fact]
+    public void Words_after_but_or_however_get_a_contrast_feature_until_the_sentence_ends()
+    {
+        // we, want, peace, but, not, at, any, price + 7 bigrams + negated at, any, price + contrast not, at, any, price.
+        Assert.Equal(22, WordGrams("We want peace, but not at any price").Length);
+        // however, we, agree + 2 bigrams + contrast we, agree (a comma does not end the contrast).
+        Assert.Equal(7, WordGrams("However, we agree").Length);
+        // talks, may, go, on, but, slowly, kyiv, agrees + 7 bigrams + contrast slowly only (the period ends it).
+        Assert.Equal(16, WordGrams("Talks may go on, but slowly. Kyiv agrees").Length);
+    }
+
+    [Fact]
+    public void A_contrast_feature_differs_from_the_plain_and_the_negated_word()
+    {
+        var contrast = WordGrams("but accept")[^1];
+        Assert.NotEqual(WordGrams("accept")[0], contrast);
+        Assert.NotEqual(WordGrams("not accept")[^1], contrast);
     }
 }
