@@ -11,6 +11,15 @@ namespace Parley.Classification.Features;
 /// letters or digits is dropped ("Ukraine's" → "ukraines", "U.S." → "us"); any other character separates words.
 /// Character 5-grams run over the words joined by one space, with a space before the first and after the last, so
 /// they span word boundaries. Counts are term frequencies.</para>
+/// <para>Negation scope (as in classic sentiment work, Das &amp; Chen 2001, Pang et al. 2002): every word after a
+/// negation cue — not, no, never, nor, neither, without, cannot, none, nothing, nobody, a word ending in "n't" (and
+/// its apostrophe-less spellings "dont", "wont", …), refuse(s/d), "rule(s/d) out" — up to the next clause punctuation
+/// (. , ; : ! ? and brackets) or "but" also gets a distinct "negated" word feature, so "will not accept" and "will
+/// accept" share "accept" but differ in "NOT_accept". The negated features are word n-grams like the others (they
+/// are tagged with the issue for stance). The cue words themselves are ordinary features.</para>
+/// <para>Contrast scope: every word after "but", "however", "nevertheless", "nonetheless" or "still" up to the end of
+/// the sentence (. ; ! ?) also gets a distinct "contrast" word feature: the clause after an adversative usually carries
+/// the speaker's actual position ("we want peace, but not at any price").</para>
 /// <para>The hash is a fixed function of the characters (no per-process seed), so a saved model's vocabulary stays
 /// valid across runs and machines. No allocation per text: everything goes through a <see cref="NGramScratch"/>.</para>
 /// </remarks>
@@ -26,6 +35,9 @@ internal static class NGramHashing
     private const ulong BigramSeed = 0xC2B2AE3D27D4EB4Ful;
     private const ulong CharSeed = 0x165667B19E3779F9ul;
     private const ulong TagSeed = 0xD6E8FEB86659FD93ul;
+    private const ulong NegatedSeed = 0x8EBC6AF09C88C6E3ul;
+    private const ulong ContrastSeed = 0x2127599BF4325C37ul;
+
 
     // Character 5-grams: chosen by grouped 5-fold cross-validation on data/labels against 4 (ML.NET's former
     // setting), 3–5, 2–4, 4–5 and 6, and word 1–2-grams against 1–3 (docs/classification.md).
@@ -43,6 +55,15 @@ internal static class NGramHashing
         var inWord = false;
         var previous = 0ul;
         var hasPrevious = false;
+        // Negation scope: the word's lower-cased letters (only the first few matter: cues are short), where an
+        // apostrophe was dropped inside it, whether the scope is open, and whether the last word was "rule(s/d)".
+        // Contrast scope: whether a "but"/"however" came earlier in the sentence.
+        var letters = scratch.WordLetters;
+        var length = 0;
+        var apostropheAt = -1;
+        var negated = false;
+        var contrast = false;
+        var afterRule = false;
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
@@ -51,14 +72,26 @@ internal static class NGramHashing
                 var lower = c < 128 ? (char)(c is >= 'A' and <= 'Z' ? c | 0x20 : c) : char.ToLowerInvariant(c);
                 wordHash = (wordHash ^ lower) * FnvPrime;
                 inWord = true;
+                if (length < letters.Length)
+                    letters[length] = lower;
+                length++;
                 PushChar(lower);
             }
             else if (inWord && IsJoiner(c) && i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]))
             {
                 // "Ukraine's", "U.S": the mark is dropped and the word goes on.
+                if (c != '.')
+                    apostropheAt = length;
             }
-            else if (inWord)
-                EndWord();
+            else
+            {
+                if (inWord)
+                    EndWord();
+                if (EndsClause(c))
+                    negated = false;
+                if (EndsSentence(c))
+                    contrast = false;
+            }
         }
         if (inWord)
             EndWord();
@@ -78,13 +111,42 @@ internal static class NGramHashing
             scratch.AddWordGram(word);
             if (hasPrevious)
                 scratch.AddWordGram(Mix((previous * 31) ^ word ^ BigramSeed));
+            var cue = false;
+            var w = letters.AsSpan(0, Math.Min(length, letters.Length));
+            if (length <= letters.Length)
+            {
+                cue = (apostropheAt == length - 1 && w.EndsWith("nt")) || IsNegationCue(w) || (afterRule && w is "out");
+                if (w is "but")
+                    negated = false;
+            }
+            if (negated)
+                scratch.AddWordGram(Mix(word ^ NegatedSeed));
+            negated |= cue;
+            if (contrast)
+                scratch.AddWordGram(Mix(word ^ ContrastSeed));
+            contrast |= w is "but" or "however" or "nevertheless" or "nonetheless" or "still";
+            afterRule = length <= letters.Length && w is "rule" or "rules" or "ruled" or "ruling";
             previous = word;
             hasPrevious = true;
             wordHash = FnvOffset;
             inWord = false;
+            length = 0;
+            apostropheAt = -1;
             PushChar(' ');
         }
     }
+
+    /// <summary>Whether a lower-cased word opens a negation scope (contractions in "n't" are recognised apart).</summary>
+    internal static bool IsNegationCue(ReadOnlySpan<char> word) => word is
+        "not" or "no" or "never" or "nor" or "neither" or "without" or "cannot" or "none" or "nothing" or "nobody"
+        or "refuse" or "refuses" or "refused" or "refusing"
+        // "n't" typed without its apostrophe, as tweets do.
+        or "dont" or "doesnt" or "didnt" or "isnt" or "arent" or "wasnt" or "werent" or "wont" or "cant" or "couldnt"
+        or "wouldnt" or "shouldnt" or "havent" or "hasnt" or "hadnt" or "aint";
+
+    private static bool EndsSentence(char c) => c is '.' or ';' or '!' or '?';
+
+    private static bool EndsClause(char c) => c is '.' or ',' or ';' or ':' or '!' or '?' or '(' or ')' or '[' or ']';
 
     /// <summary>The slot of a word n-gram tagged with a context (the issue, for stance).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -114,7 +176,7 @@ internal static class NGramHashing
     private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u02BC' or '.';
 
     /// <summary>What the featurization is, for the model card.</summary>
-    public const string Description = "hashed word 1-2-grams + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
+    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
 }
 
 /// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>
@@ -131,6 +193,9 @@ internal sealed class NGramScratch
     public int TouchedCount { get; private set; }
 
     public ulong[] WordGrams = new ulong[128];
+
+    /// <summary>The lower-cased letters of the word being hashed (long enough for any negation cue).</summary>
+    public readonly char[] WordLetters = new char[12];
     public int WordGramCount;
 
     // The text's features over a vocabulary: columns and values (unsorted unless sorted by the caller).

@@ -37,7 +37,7 @@ namespace Parley.Classification.Statements;
 public sealed class StatementClassifier : IDisposable
 {
     /// <summary>Bumped whenever features or training change, so cached default models are retrained.</summary>
-    internal const string CodeVersion = "statements-2";
+    internal const string CodeVersion = "statements-4";
 
     private const string LabelsResource = "Parley.data.labels.statements.csv";
     private const string CardEntry = "card.json";
@@ -70,7 +70,7 @@ public sealed class StatementClassifier : IDisposable
         options ??= new ClassifierOptions();
         var bytes = await ReadLabelsAsync(options, ct);
         var key = Convert.ToHexStringLower(SHA256.HashData(
-            [.. bytes, .. Encoding.UTF8.GetBytes($"\u0000{options.Taxonomy.Fingerprint()}\u0000{CodeVersion}\u0000{options.Trainer}\u0000{ModelCard.CurrentFormat}{FeatureKey(options.Features)}")]))[..16];
+            [.. bytes, .. Encoding.UTF8.GetBytes($"\u0000{options.Taxonomy.Fingerprint()}\u0000{CodeVersion}\u0000{options.Trainer}\u0000{ModelCard.CurrentFormat}{FeatureKey(options)}")]))[..16];
         var prefix = options.Features == FeatureSet.TextOnly ? "statements-text" : "statements";
         var path = Path.Combine(ParleyCache.Root(options.CacheDirectory), "models", $"{prefix}-{key}.zip");
         if (options.PersistCache && File.Exists(path))
@@ -493,8 +493,10 @@ public sealed class StatementClassifier : IDisposable
         : new SentenceEmbedder(new EmbeddingCache());
 
     // The default feature set adds nothing to the key, so models cached before the option existed stay valid.
-    private static string FeatureKey(FeatureSet features) =>
-        features == FeatureSet.TextAndEmbeddings ? "" : $"\u0000{features}";
+    private static string FeatureKey(ClassifierOptions options) =>
+        options.Features == FeatureSet.TextAndEmbeddings
+            ? $"\u0000{options.EmbeddingWeight.ToString(CultureInfo.InvariantCulture)}"
+            : $"\u0000{options.Features}";
 
     internal static bool IsKnownParty(string? party) =>
         !string.IsNullOrWhiteSpace(party) && party != Taxonomy.UnknownParty;

@@ -90,8 +90,9 @@ public sealed class NGramHashingTests
         layout.FeaturizeTags(layout.ContextIndex("sanctions"), scratch);
         var sanctions = scratch.TagColumns[..scratch.TagCount].Order().ToArray();
 
-        Assert.Equal(3, nato.Length);
-        Assert.Equal(3, sanctions.Length);
+        // never, again, "never again" and the negated "again" ("never" opens a negation scope).
+        Assert.Equal(4, nato.Length);
+        Assert.Equal(4, sanctions.Length);
         Assert.Empty(nato.Intersect(sanctions));
         Assert.Equal(-1, layout.ContextIndex("water"));
     }
@@ -100,5 +101,82 @@ public sealed class NGramHashingTests
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon;
         public int GetHashCode(double value) => 0;
+    }
+
+    private static ulong[] WordGrams(string text)
+    {
+        var scratch = new NGramScratch();
+        NGramHashing.Hash(text, scratch);
+        return scratch.WordGrams[..scratch.WordGramCount];
+    }
+
+    [Fact]
+    public void Words_after_a_negation_get_a_negated_feature_that_the_plain_sentence_lacks()
+    {
+        // "we will accept the deal": 5 words + 4 bigrams. With "not": 6 words + 5 bigrams + negated accept, the, deal.
+        Assert.Equal(9, WordGrams("We will accept the deal").Length);
+        Assert.Equal(14, WordGrams("We will not accept the deal").Length);
+        var negated = WordGrams("We will not accept the deal").Except(WordGrams("We will accept the deal")).ToHashSet();
+        Assert.DoesNotContain(WordGrams("accept").Single(), negated);
+    }
+
+    [Fact]
+    public void Different_negation_cues_give_the_same_negated_feature()
+    {
+        // The last word gram of "<cue> accept" is the negated "accept": the same whichever cue opened the scope.
+        var afterNot = WordGrams("not accept")[^1];
+        Assert.Equal(afterNot, WordGrams("never accept")[^1]);
+        Assert.Equal(afterNot, WordGrams("refuses to accept")[^1]);
+        Assert.Equal(afterNot, WordGrams("without accept")[^1]);
+        Assert.NotEqual(afterNot, WordGrams("accept")[0]);
+    }
+
+    [Fact]
+    public void Contractions_in_nt_with_or_without_apostrophe_open_a_negation_scope()
+    {
+        // kyiv, wont, sign, it + 3 bigrams + negated sign, it.
+        Assert.Equal(9, WordGrams("Kyiv won't sign it").Length);
+        Assert.Equal(9, WordGrams("Kyiv won\u2019t sign it").Length);
+        Assert.Equal(9, WordGrams("Kyiv wont sign it").Length);
+        Assert.Equal(7, WordGrams("Kyiv will sign it").Length);
+    }
+
+    [Fact]
+    public void Rule_out_opens_a_negation_scope_but_rule_alone_does_not()
+    {
+        // moscow, rules, out, a, truce + 4 bigrams + negated a, truce.
+        Assert.Equal(11, WordGrams("Moscow rules out a truce").Length);
+        // moscow, rules, over, a, truce + 4 bigrams.
+        Assert.Equal(9, WordGrams("Moscow rules over a truce").Length);
+    }
+
+    [Fact]
+    public void The_negation_scope_ends_at_clause_punctuation_and_at_but()
+    {
+        // there, is, no, ceasefire, talks, go, on + 6 bigrams + negated ceasefire only.
+        Assert.Equal(14, WordGrams("There is no ceasefire, talks go on").Length);
+        // not, now, but, later + 3 bigrams + negated now only + contrast later.
+        Assert.Equal(9, WordGrams("Not now but later").Length);
+        // no, deal; we, sign + 3 bigrams + negated deal only.
+        Assert.Equal(8, WordGrams("No deal; we sign").Length);
+    }
+
+    [Fact]
+    public void Words_after_but_or_however_get_a_contrast_feature_until_the_sentence_ends()
+    {
+        // we, want, peace, but, not, at, any, price + 7 bigrams + negated at, any, price + contrast not, at, any, price.
+        Assert.Equal(22, WordGrams("We want peace, but not at any price").Length);
+        // however, we, agree + 2 bigrams + contrast we, agree (a comma does not end the contrast).
+        Assert.Equal(7, WordGrams("However, we agree").Length);
+        // talks, may, go, on, but, slowly, kyiv, agrees + 7 bigrams + contrast slowly only (the period ends it).
+        Assert.Equal(16, WordGrams("Talks may go on, but slowly. Kyiv agrees").Length);
+    }
+
+    [Fact]
+    public void A_contrast_feature_differs_from_the_plain_and_the_negated_word()
+    {
+        var contrast = WordGrams("but accept")[^1];
+        Assert.NotEqual(WordGrams("accept")[0], contrast);
+        Assert.NotEqual(WordGrams("not accept")[^1], contrast);
     }
 }
