@@ -86,15 +86,16 @@ public static class FetchBenchmark
                 await app.StartAsync(ct);
                 servers.Add(app);
             }
+            Uri Page(int i) => new($"{servers[i % hosts].Urls.First()}/p/{i}");
             // Warm-up: one untimed round over the distinct pages (own fetcher and archive, so neither the rate limits
             // nor the archive carry over), so that the timed round measures steady state rather than the JIT.
             if (warmUp)
             {
-                var warmUpUrls = Enumerable.Range(0, Math.Min(pages, bodies.Length)).Select(i => new Uri($"{servers[i % hosts].Urls.First()}/p/{i}")).ToList();
+                var warmUpUrls = Enumerable.Range(0, Math.Min(pages, bodies.Length)).Select(Page).ToList();
                 await RoundAsync(warmUpUrls, options, Path.Combine(workDir, "warm-up"), extract, ct);
                 requestTimes.Clear();
             }
-            var urls = Enumerable.Range(0, pages).Select(i => new Uri($"{servers[i % hosts].Urls.First()}/p/{i}")).ToList();
+            var urls = Enumerable.Range(0, pages).Select(Page).ToList();
 
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var pause = GC.GetTotalPauseDuration();

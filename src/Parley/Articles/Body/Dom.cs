@@ -50,6 +50,14 @@ internal static class Dom
             return raw.Length > maxRawChars ? null : TextNormalizer.Normalize(raw);
         }
         var sb = new StringBuilder();
+        return AppendRaw(root, sb, maxRawChars) ? TextNormalizer.Normalize(sb.ToString()) : null;
+    }
+
+    /// <summary>Appends raw (entity-encoded) text under a node, with spaces at block and line breaks.</summary>
+    /// <returns>False, with the text cut short, once more than <paramref name="maxChars"/> characters are in
+    /// <paramref name="sb"/>.</returns>
+    public static bool AppendRaw(HtmlNode root, StringBuilder sb, int maxChars = int.MaxValue)
+    {
         var stack = new Stack<HtmlNode>();
         stack.Push(root);
         while (stack.Count > 0)
@@ -58,7 +66,7 @@ internal static class Dom
             if (node.NodeType == HtmlNodeType.Text)
             {
                 sb.Append(((HtmlTextNode)node).Text);
-                if (sb.Length > maxRawChars) return null;
+                if (sb.Length > maxChars) return false;
                 continue;
             }
             if (node.NodeType == HtmlNodeType.Comment || (node != root && NonContent.Contains(node.Name))) continue;
@@ -66,23 +74,7 @@ internal static class Dom
                 sb.Append(' ');
             for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
         }
-        return TextNormalizer.Normalize(sb.ToString());
-    }
-
-    /// <summary>Appends raw (entity-encoded) text under a node, with spaces at block and line breaks.</summary>
-    public static void AppendRaw(HtmlNode root, StringBuilder sb)
-    {
-        var stack = new Stack<HtmlNode>();
-        stack.Push(root);
-        while (stack.Count > 0)
-        {
-            var node = stack.Pop();
-            if (node.NodeType == HtmlNodeType.Text) { sb.Append(((HtmlTextNode)node).Text); continue; }
-            if (node.NodeType == HtmlNodeType.Comment || (node != root && NonContent.Contains(node.Name))) continue;
-            if (node.Name is "br" or "p" or "div" or "li" or "td" or "th" or "tr" or "h1" or "h2" or "h3" or "h4" or "h5" or "h6")
-                sb.Append(' ');
-            for (var c = node.LastChild; c is not null; c = c.PreviousSibling) stack.Push(c);
-        }
+        return true;
     }
 
     /// <summary>The class and id of an element, lower-cased, for hint matching.</summary>
