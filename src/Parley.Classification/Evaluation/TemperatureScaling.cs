@@ -45,16 +45,21 @@ internal static class TemperatureScaling
         if (probabilities.Length == 0)
             return;
         Span<double> logs = probabilities.Length <= 64 ? stackalloc double[probabilities.Length] : new double[probabilities.Length];
-        var max = double.NegativeInfinity;
         for (var k = 0; k < logs.Length; k++)
-        {
             logs[k] = Math.Log(Math.Max(probabilities[k], 1e-12)) / temperature;
-            max = Math.Max(max, logs[k]);
-        }
+        Softmax(logs, result);
+    }
+
+    /// <summary>Writes <c>softmax(z)</c> into <paramref name="result"/>, shifted by the maximum for stability.</summary>
+    internal static void Softmax(ReadOnlySpan<double> z, Span<float> result)
+    {
+        var max = double.NegativeInfinity;
+        foreach (var v in z)
+            max = Math.Max(max, v);
         double sum = 0;
-        for (var k = 0; k < logs.Length; k++)
-            sum += Math.Exp(logs[k] - max);
-        for (var k = 0; k < logs.Length; k++)
-            result[k] = (float)(Math.Exp(logs[k] - max) / sum);
+        foreach (var v in z)
+            sum += Math.Exp(v - max);
+        for (var k = 0; k < z.Length; k++)
+            result[k] = (float)(Math.Exp(z[k] - max) / sum);
     }
 }

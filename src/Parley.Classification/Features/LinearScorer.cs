@@ -103,15 +103,11 @@ internal sealed class LinearScorer
     /// <summary>Calibrated probabilities from logits: ML.NET's softmax, then <see cref="TemperatureScaling.Apply(ReadOnlySpan{float}, double, Span{float})"/>.</summary>
     public static void Probabilities(ReadOnlySpan<float> logits, double temperature, Span<float> probabilities)
     {
-        var max = double.NegativeInfinity;
-        foreach (var z in logits)
-            max = Math.Max(max, z);
-        double sum = 0;
+        Span<double> z = stackalloc double[logits.Length];
         for (var c = 0; c < logits.Length; c++)
-            sum += Math.Exp(logits[c] - max);
+            z[c] = logits[c];
         Span<float> raw = stackalloc float[logits.Length];
-        for (var c = 0; c < logits.Length; c++)
-            raw[c] = (float)(Math.Exp(logits[c] - max) / sum);
+        TemperatureScaling.Softmax(z, raw);
         TemperatureScaling.Apply(raw, temperature, probabilities);
     }
 
