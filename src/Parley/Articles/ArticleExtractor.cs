@@ -66,6 +66,20 @@ public sealed class ArticleExtractor
         return FromWire(page.Text, url, source, warnings);
     }
 
+    /// <summary>Like <see cref="ExtractBytes"/>, and an exception from a bug in extraction becomes this input's error
+    /// result (with the exception named) instead of ending a batch. Cancellation and out-of-memory still throw.</summary>
+    internal ExtractionResult ExtractBytesOrError(ReadOnlyMemory<byte> bytes, string source, string? url = null, string? contentType = null)
+    {
+        try
+        {
+            return ExtractBytes(bytes, source, url, contentType);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            return ExtractionResult.Fail(source, $"extraction failed ({ex.GetType().Name}): {ex.Message}");
+        }
+    }
+
     private ExtractionResult FromHtml(string html, string? url, string source, List<string> warnings)
     {
         var doc = new HtmlDocument

@@ -170,16 +170,7 @@ public static class ArticleFiles
                 yield return ExtractionResult.Fail(source, $"archived response is HTTP {http.Status}");
                 continue;
             }
-            ExtractionResult result;
-            try
-            {
-                result = extractor.ExtractBytes(http.Body, source, target, http.Header("Content-Type"));
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-            {
-                result = ExtractionResult.Fail(source, $"extraction failed ({ex.GetType().Name}): {ex.Message}");
-            }
-            yield return result;
+            yield return extractor.ExtractBytesOrError(http.Body, source, target, http.Header("Content-Type"));
         }
     }
 
@@ -199,14 +190,7 @@ public static class ArticleFiles
         {
             return ExtractionResult.Fail(path, $"cannot read file: {ex.Message}");
         }
-        try
-        {
-            return extractor.ExtractBytes(bytes, path, url: null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // A bug in extraction must not end the batch: it becomes this file's error, with the exception named.
-            return ExtractionResult.Fail(path, $"extraction failed ({ex.GetType().Name}): {ex.Message}");
-        }
+        // A bug in extraction must not end the batch: it becomes this file's error, with the exception named.
+        return extractor.ExtractBytesOrError(bytes, path, url: null);
     }
 }
