@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Parley.Articles;
 using Parley.Fetching;
 using Parley.Fetching.Archive;
 
@@ -47,11 +48,11 @@ public static class FetchBenchmark
     /// <param name="pages">How many page requests to make (pages are reused round-robin).</param>
     /// <param name="hosts">How many loopback hosts (ports) serve the pages.</param>
     /// <param name="options">Fetch options (per-host rate and connections).</param>
-    /// <param name="extract">Extracts a fetched page; returns true when an article came out. Called from one worker per core, so it must be thread-safe.</param>
+    /// <param name="extractor">Extracts each fetched page (as <see cref="PageFetcher.FetchAndExtractAsync"/> does, on every core); null to fetch and archive only.</param>
     /// <param name="warmUp">Runs one untimed round over the distinct pages first.</param>
     /// <param name="ct">Cancellation.</param>
     public static async Task<FetchBenchmarkResult> RunAsync(string pagesDirectory, int pages, int hosts, FetchOptions options,
-        Func<FetchResult, bool> extract, bool warmUp = true, CancellationToken ct = default)
+        ArticleExtractor? extractor, bool warmUp = true, CancellationToken ct = default)
     {
         var bodies = Directory.EnumerateFiles(pagesDirectory, "*.htm*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal).Select(Read).ToArray();
@@ -92,7 +93,7 @@ public static class FetchBenchmark
             if (warmUp)
             {
                 var warmUpUrls = Enumerable.Range(0, Math.Min(pages, bodies.Length)).Select(Page).ToList();
-                await RoundAsync(warmUpUrls, options, Path.Combine(workDir, "warm-up"), extract, ct);
+                await RoundAsync(warmUpUrls, options, Path.Combine(workDir, "warm-up"), extractor, ct);
                 requestTimes.Clear();
             }
             var urls = Enumerable.Range(0, pages).Select(Page).ToList();
@@ -101,7 +102,7 @@ public static class FetchBenchmark
             var pause = GC.GetTotalPauseDuration();
             int[] collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
             var started = Stopwatch.StartNew();
-            var (fetched, extracted, failed) = await RoundAsync(urls, options, archiveDir, extract, ct);
+            var (fetched, extracted, failed) = await RoundAsync(urls, options, archiveDir, extractor, ct);
             started.Stop();
             cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             pause = GC.GetTotalPauseDuration() - pause;
@@ -123,31 +124,23 @@ public static class FetchBenchmark
     }
 
     private static async Task<(int Fetched, int Extracted, int Failed)> RoundAsync(IReadOnlyList<Uri> urls, FetchOptions options,
-        string archiveDir, Func<FetchResult, bool> extract, CancellationToken ct)
+        string archiveDir, ArticleExtractor? extractor, CancellationToken ct)
     {
         int fetched = 0, extracted = 0, failed = 0;
-        // Extraction is CPU work: one worker per core takes pages from the fetcher as they arrive.
-        var pagesToExtract = System.Threading.Channels.Channel.CreateBounded<FetchResult>(256);
-        var workers = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => Task.Run(async () =>
+        using var archive = WarcArchive.Open(archiveDir);
+        using var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive);
+        var results = extractor is null
+            ? fetcher.FetchAllAsync(urls, ct).Select(r => new FetchedArticle(r, null))
+            : fetcher.FetchAndExtractAsync(urls, extractor, ct: ct);
+        await foreach (var (page, extraction) in results)
         {
-            await foreach (var page in pagesToExtract.Reader.ReadAllAsync(ct))
-                if (extract(page)) Interlocked.Increment(ref extracted);
-        }, ct)).ToArray();
-        using (var archive = WarcArchive.Open(archiveDir))
-        using (var fetcher = PageFetcher.Create(options with { Revalidate = false }, archive))
-        {
-            await foreach (var result in fetcher.FetchAllAsync(urls, ct))
+            if (page.Outcome == FetchOutcome.Fetched)
             {
-                if (result.Outcome == FetchOutcome.Fetched)
-                {
-                    fetched++;
-                    await pagesToExtract.Writer.WriteAsync(result, ct);
-                }
-                else if (result.Outcome == FetchOutcome.Failed) failed++;
+                fetched++;
+                if (extractor is null || extraction?.Succeeded == true) extracted++;
             }
+            else if (page.Outcome == FetchOutcome.Failed) failed++;
         }
-        pagesToExtract.Writer.Complete();
-        await Task.WhenAll(workers);
         return (fetched, extracted, failed);
     }
 

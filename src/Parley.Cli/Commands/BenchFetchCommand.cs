@@ -55,7 +55,6 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
         var console = Terminal.Error();
-        var extractor = new ThreadLocal<ArticleExtractor>(() => new ArticleExtractor());
         var options = new FetchOptions
         {
             PerHostConcurrency = settings.Connections,
@@ -64,8 +63,7 @@ internal sealed class BenchFetchCommand : AsyncCommand<BenchFetchCommand.Setting
         };
         console.MarkupLineInterpolated($"fetching {settings.Pages} pages from {settings.Hosts} loopback hosts × {settings.Connections} connections at ≤ {settings.Rate}/s per host …");
         var result = await FetchBenchmark.RunAsync(settings.Dataset, settings.Pages, settings.Hosts, options,
-            settings.NoExtract ? _ => true
-                : page => extractor.Value!.ExtractBytes(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType).Succeeded,
+            settings.NoExtract ? null : new ArticleExtractor(),
             !settings.NoWarmUp, cancellationToken);
         var table = new Table().AddColumns("measure", "value");
         table.AddRow("pages requested", result.Pages.ToString());

@@ -133,7 +133,11 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
             await console.Progress().AutoClear(true).StartAsync(async progress =>
             {
                 var task = progress.AddTask("fetching", maxValue: listing.Urls.Count);
-                await foreach (var result in fetcher.FetchAllAsync(listing.Urls.Select(u => u.Url), cancellationToken))
+                // With --extract, pages are extracted on every core while later ones are fetched; output stays in input order.
+                var results = extractor is null
+                    ? fetcher.FetchAllAsync(listing.Urls.Select(u => u.Url), cancellationToken).Select(r => new FetchedArticle(r, null))
+                    : fetcher.FetchAndExtractAsync(listing.Urls.Select(u => u.Url), extractor, ct: cancellationToken);
+                await foreach (var (result, extraction) in results)
                 {
                     var tally = hosts.TryGetValue(result.RequestedUrl.Authority, out var t) ? t : hosts[result.RequestedUrl.Authority] = new HostTally();
                     tally.Count(result.Outcome);
@@ -147,14 +151,13 @@ internal sealed class FetchCommand : AsyncCommand<FetchCommand.Settings>
                             result.FetchedAt?.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), result.Message));
                         continue;
                     }
-                    if (!result.HasBody)
+                    if (extraction is null)
                     {
                         // Failures get a record, as `parley extract` gives one per failed document; skips are counted.
                         if (result.Outcome == FetchOutcome.Failed)
                             await writer.WriteJsonAsync(new FetchError(result.RequestedUrl.AbsoluteUri, result.Url.AbsoluteUri, result.Message ?? "fetch failed"));
                         continue;
                     }
-                    var extraction = extractor.ExtractBytes(result.Body, result.RequestedUrl.AbsoluteUri, result.Url.AbsoluteUri, result.ContentType);
                     if (extraction.Article is { } article)
                         await writer.WriteJsonAsync(article with { Url = result.Url.AbsoluteUri });
                     else

@@ -36,7 +36,7 @@ namespace Parley.Fetching;
 /// await foreach (var page in fetcher.FetchAllAsync(urls)) Console.WriteLine($"{page.Outcome} {page.Url}");
 /// </code>
 /// </example>
-public sealed class PageFetcher : IDisposable
+public sealed partial class PageFetcher : IDisposable
 {
     private readonly HttpClient _client;
     private readonly IDisposable? _owned;

@@ -260,6 +260,23 @@ public sealed class PageFetcherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Fetch_and_extract_gives_one_result_per_url_in_input_order_with_the_article_of_each_page()
+    {
+        using var fetcher = Fetcher();
+        var urls = new[] { _site.Url("page/31"), _site.Url("missing"), _site.Url("page/32"), _site.Url("report.pdf"), _site.Url("page/33"), _site.Url("page/31") };
+        var results = new List<FetchedArticle>();
+        await foreach (var r in fetcher.FetchAndExtractAsync(urls, new Parley.Articles.ArticleExtractor(), parallelism: 2, TestContext.Current.CancellationToken))
+            results.Add(r);
+
+        Assert.Equal([FetchOutcome.Fetched, FetchOutcome.Failed, FetchOutcome.Fetched, FetchOutcome.Skipped, FetchOutcome.Fetched, FetchOutcome.Skipped],
+            results.Select(r => r.Page.Outcome));
+        Assert.Equal(["Talks resume, part 31", null, "Talks resume, part 32", null, "Talks resume, part 33", null],
+            results.Select(r => r.Extraction?.Article?.Title));
+        Assert.Equal("Negotiators met for round 32.", results[2].Extraction!.Article!.Text);
+        Assert.Equal(_site.Url("page/33").AbsoluteUri, results[4].Extraction!.Article!.Url);
+    }
+
+    [Fact]
     public async Task Feeds_list_their_items_normalized()
     {
         using var fetcher = Fetcher();
