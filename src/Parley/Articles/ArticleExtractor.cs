@@ -91,7 +91,7 @@ public sealed class ArticleExtractor
         };
         try
         {
-            doc.LoadHtml(html);
+            doc.LoadHtml(ScriptContent.Strip(html));
         }
         catch (Exception ex) when (ex.Message.Contains("nested", StringComparison.OrdinalIgnoreCase))
         {
