@@ -397,11 +397,11 @@ internal static partial class MetadataExtractor
     private static ArticleDate? DateOf(HtmlNode time) =>
         DateParser.Parse(time.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(time));
 
-    /// <summary>The title from the visible headline: the site name removed when the headline carries it, and a declared
+    /// <summary>The title from the visible headline: the site name and short pipe-separated taglines removed, and a declared
     /// title taken instead when the headline is that title plus a date, a section label ("Blog: …") or bare numbers.</summary>
     private static string HeadlineTitle(string headline, List<string> declared, string? site, string? host)
     {
-        var title = TitleCleaner.StripSite(headline, site, host);
+        var title = TitleCleaner.DropPipeTaglines(TitleCleaner.StripSite(headline, site, host));
         var key = TitleCleaner.Key(title);
         foreach (var d in declared)
         {

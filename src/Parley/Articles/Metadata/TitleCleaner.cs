@@ -65,6 +65,23 @@ internal static partial class TitleCleaner
         return cleaned;
     }
 
+    /// <summary>A headline written the way a <c>&lt;title&gt;</c> is, with pipes ("Movers in Leeds 2025 | Top 19 Companies",
+    /// "Opinion | Why the talks stalled"), reduced to its headline: the longest pipe-separated segment, when it has at
+    /// least three words and every other segment at most five (a tagline, a section label, a count). A pipe between two
+    /// long clauses is kept.</summary>
+    public static string DropPipeTaglines(string headline)
+    {
+        if (!headline.Contains(" | ", StringComparison.Ordinal)) return headline;
+        var parts = headline.Split(" | ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return headline;
+        static int Words(string s) => Key(s).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var longest = parts.MaxBy(Words)!;
+        if (Words(longest) < 3) return headline;
+        foreach (var p in parts)
+            if (!ReferenceEquals(p, longest) && Words(p) > 5) return headline;
+        return longest;
+    }
+
     /// <summary>Whether a title segment (as a <see cref="Key"/>) names the host: any run of the host's labels except the
     /// top-level domain alone ("github" or "gist github com" for gist.github.com, "news example" for www.news.example).</summary>
     public static bool NamesHost(string segmentKey, string host)

@@ -50,13 +50,33 @@ public sealed class HeadlineRulesTests
     }
 
     [Fact]
-    public void A_pipe_segment_that_is_not_the_site_stays_in_the_visible_headline()
+    public void A_pipe_between_two_long_clauses_stays_in_the_visible_headline()
     {
         var page = $$"""
-            <html><head><title>Grain deal explained | Five questions</title><meta property="og:site_name" content="Harbour Weekly"></head>
-            <body><article><h1>Grain deal explained | Five questions</h1>{{BodyHtml}}</article></body></html>
+            <html><head><title>Why the grain deal matters to the whole region | What the new corridor means for farmers and ports</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Why the grain deal matters to the whole region | What the new corridor means for farmers and ports</h1>{{BodyHtml}}</article></body></html>
             """;
-        Assert.Equal("Grain deal explained | Five questions", Extract(page).Title);
+        Assert.Equal("Why the grain deal matters to the whole region | What the new corridor means for farmers and ports", Extract(page).Title);
+    }
+
+    [Theory]
+    [InlineData("Grain deal explained in five questions | Explainer", "Grain deal explained in five questions")]
+    [InlineData("Best ferry routes to the islands 2025 | Top 12 Crossings", "Best ferry routes to the islands 2025")]
+    [InlineData("Opinion | Why the corridor talks stalled again", "Why the corridor talks stalled again")]
+    [InlineData("Ferry timetables for the winter | Travel Advice | Harbour Region Council", "Ferry timetables for the winter")]
+    public void Short_pipe_segments_around_the_visible_headline_are_taglines_and_are_dropped(string h1, string expected)
+    {
+        var page = $$"""
+            <html><head><title>{{h1}}</title></head>
+            <body><article><h1>{{h1}}</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal(expected, Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_pipe_after_a_headline_of_two_words_is_kept()
+    {
+        Assert.Equal("Ceasefire holds | Day three", TitleCleaner.DropPipeTaglines("Ceasefire holds | Day three"));
     }
 
     [Theory]
