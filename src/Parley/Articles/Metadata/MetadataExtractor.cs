@@ -123,8 +123,8 @@ internal static partial class MetadataExtractor
         }
         // An <h1> that the declared titles confirm beats the first plausible one (a logo, a section name, a pull quote).
         if (agreed is not null && bestAgreement >= 0.5) headlineNode = agreed;
-        else if (headlineNode is not null && h1s.Count > 1 && bestAgreement < 0.2 && DeclaredAgree(declared))
-            headlineNode = null; // several <h1>s (section headings), none of them the title the page declares twice over
+        else if (headlineNode is not null && bestAgreement < 0.2 && DeclaredAgree(declared))
+            headlineNode = null; // <h1>s (section headings, a call to action) that share next to no words with the title the page declares twice over
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
         int firstH1 = h1Order;
         h1Order = headlineNode is null ? -1 : h1Orders[headlineNode];

@@ -30,6 +30,27 @@ public sealed class HeadlineRulesTests
     }
 
     [Fact]
+    public void A_lone_h1_sharing_no_words_with_the_title_declared_twice_gives_way_to_that_title()
+    {
+        var page = $$"""
+            <html><head><title>How ferry operators price winter crossings | Harbour Weekly</title>
+            <meta property="og:title" content="How ferry operators price winter crossings"><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><div class="hero"><h1>Book your seat today</h1></div><article>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("How ferry operators price winter crossings", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_lone_h1_unlike_a_title_declared_only_once_is_still_the_headline()
+    {
+        var page = $$"""
+            <html><head><title>How ferry operators price winter crossings | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Book your seat today</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("Book your seat today", Extract(page).Title);
+    }
+
+    [Fact]
     public void A_single_h1_that_differs_from_the_declared_title_is_still_the_headline()
     {
         var page = $$"""
