@@ -247,15 +247,14 @@ internal static partial class MetadataExtractor
             meta.Published = original;
             meta.Warnings.Add("publication date taken from an 'originally published' line");
         }
-        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled
-                 && Math.Abs(labelled.Day.DayNumber - structured.Day.DayNumber) > 1)
+        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled && !SameDayInSomeZone(structured, labelled))
         {
-            // One day apart is what time zones do to the same instant; more than that is a different date.
+            // A day apart can be a time zone showing the same instant; a day on which that instant falls nowhere is a different date.
             // The page labels its date "Published …" beside the headline: what readers are told wins over a template's field.
             meta.Published = labelled;
             meta.Warnings.Add("publication date taken from the visible 'Published' label (the structured date differs)");
         }
-        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && restamped.Day.DayNumber - dateline.Day.DayNumber > 1)
+        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && dateline.Day < restamped.Day && !SameDayInSomeZone(restamped, dateline))
         {
             // A dateline beside the headline that is older than the structured date: migrations and templates re-stamp the
             // structured field, the page keeps showing the day the article first appeared.
@@ -335,6 +334,17 @@ internal static partial class MetadataExtractor
 
         if (article is { } a9 && Clean(jsonLd.String(a9, "articleBody")) is { } body && body.Length > 200) meta.ArticleBody = jsonLd.String(a9, "articleBody");
         return meta;
+    }
+
+    /// <summary>Whether a visible day can be the structured date seen from some time zone: within a day of it, and, when the
+    /// structured date is an instant with an offset, a day on which that instant falls somewhere between UTC−12 and UTC+14
+    /// (so 22:00Z on the 19th is never the 18th anywhere).</summary>
+    internal static bool SameDayInSomeZone(ArticleDate structured, ArticleDate visible)
+    {
+        if (Math.Abs(visible.Day.DayNumber - structured.Day.DayNumber) > 1) return false;
+        if (!structured.HasOffset) return true;
+        var utc = structured.Value.UtcDateTime;
+        return visible.Day >= DateOnly.FromDateTime(utc.AddHours(-12)) && visible.Day <= DateOnly.FromDateTime(utc.AddHours(14));
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : TextNormalizer.Normalize(s) is { Length: > 0 } t ? t : null;

@@ -78,6 +78,30 @@ public sealed class VisibleDateRulesTests
     }
 
     [Fact]
+    public void A_dateline_the_day_before_a_late_utc_instant_is_a_different_date_not_a_time_zone()
+    {
+        // 21:40 UTC on the 19th is the 19th or the 20th everywhere between UTC-12 and UTC+14, never the 18th.
+        var page = $$"""
+            <html><head><title>Envoys meet again</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2025-12-19T21:40:00Z"}</script>
+            </head><body><article><h1>Envoys meet again</h1><div>Dec 18, 2025</div>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2025-12-18", Extract(page).Published.ToString());
+    }
+
+    [Fact]
+    public void A_dateline_the_day_before_an_early_utc_instant_is_a_time_zone_and_keeps_the_structured_time()
+    {
+        // 03:10 UTC on the 19th is still the 18th west of UTC-3.
+        var page = $$"""
+            <html><head><title>Envoys meet again</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2025-12-19T03:10:00Z"}</script>
+            </head><body><article><h1>Envoys meet again</h1><div>Dec 18, 2025</div>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2025-12-19T03:10:00+00:00", Extract(page).Published.ToString());
+    }
+
+    [Fact]
     public void A_dateline_newer_than_the_structured_date_does_not_replace_it()
     {
         var page = $$"""
