@@ -326,6 +326,12 @@ internal static partial class MetadataExtractor
             meta.Published = ud;
             meta.Warnings.Add("publication date taken from the URL");
         }
+        if (meta.Published is null && meta.Modified is { } onlyDate)
+        {
+            // A page that states only when it was last modified: that is the one date it gives itself.
+            meta.Published = onlyDate;
+            meta.Warnings.Add("publication date taken from the modified date (the page gives no other)");
+        }
         if (meta.Published is null) meta.Warnings.Add("no publication date found");
 
         // Language.

@@ -102,6 +102,29 @@ public sealed class VisibleDateRulesTests
     }
 
     [Fact]
+    public void A_page_that_gives_only_its_modified_date_is_dated_by_it_with_a_warning()
+    {
+        var page = $$"""
+            <html><head><title>Envoys meet again</title><meta property="article:modified_time" content="2024-02-07T10:00:00+01:00"></head>
+            <body><article><h1>Envoys meet again</h1>{{BodyHtml}}</article></body></html>
+            """;
+        var article = Extract(page);
+        Assert.Equal("2024-02-07T10:00:00+01:00", article.Published.ToString());
+        Assert.Equal("2024-02-07T10:00:00+01:00", article.Modified.ToString());
+        Assert.Contains("publication date taken from the modified date (the page gives no other)", article.Warnings);
+    }
+
+    [Fact]
+    public void A_date_in_the_url_comes_before_the_modified_date()
+    {
+        var page = $$"""
+            <html><head><title>Envoys meet again</title><meta property="article:modified_time" content="2024-02-07T10:00:00+01:00"></head>
+            <body><article><h1>Envoys meet again</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2023-11-30", Extract(page, "https://news.example/2023/11/30/envoys-meet-again").Published.ToString());
+    }
+
+    [Fact]
     public void A_dateline_newer_than_the_structured_date_does_not_replace_it()
     {
         var page = $$"""
