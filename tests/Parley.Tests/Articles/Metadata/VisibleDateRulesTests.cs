@@ -125,6 +125,17 @@ public sealed class VisibleDateRulesTests
     }
 
     [Fact]
+    public void A_dateline_written_straight_into_the_container_of_a_long_article_is_read()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 12));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><div class="post"><h2>Envoys meet again</h2> 14 March 2025 <div class="text">{{paragraphs}}</div></div></body></html>
+            """;
+        Assert.Equal("2025-03-14", Extract(page).Published.ToString());
+    }
+
+    [Fact]
     public void A_dateline_newer_than_the_structured_date_does_not_replace_it()
     {
         var page = $$"""
