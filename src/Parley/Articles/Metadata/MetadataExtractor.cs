@@ -302,6 +302,11 @@ internal static partial class MetadataExtractor
                 if (DateParser.FindWritten(t) is { } d) { meta.Published = d; meta.Warnings.Add("publication date taken from the visible dateline"); break; }
             }
         }
+        if (meta.Published is null && BylineDate(bylineNodes.Concat(authorLinks)) is { } bylineDate)
+        {
+            meta.Published = bylineDate;
+            meta.Warnings.Add("publication date taken from the byline block");
+        }
         if (meta.Published is { HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero)
         {
             // The same instant written with the publisher's own offset elsewhere on the page gives the local day.
@@ -408,6 +413,39 @@ internal static partial class MetadataExtractor
             if (hints.Length > 0 && ChromeHint().IsMatch(hints)) return true;
         }
         return false;
+    }
+
+    /// <summary>A date in the small block that holds the author's name ("Written by Jane Doe · April 8, 2024"), wherever it
+    /// sits on the page (author boxes often come after the article): the byline element, else its parent or grandparent
+    /// while that stays short. A date marked as an update is not taken.</summary>
+    private static ArticleDate? BylineDate(IEnumerable<HtmlNode> bylines)
+    {
+        foreach (var n in bylines)
+        {
+            var block = n;
+            for (int up = 0; up < 3 && block is not null && block.NodeType == HtmlNodeType.Element; up++, block = block.ParentNode)
+            {
+                if (SpacedText(block, 300) is not { } text) break;
+                if (DateParser.FindWritten(text) is not { } d) continue;
+                if (text.Contains("updat", StringComparison.OrdinalIgnoreCase) || text.Contains("modif", StringComparison.OrdinalIgnoreCase)) break;
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The text nodes under a node joined by spaces (so "<c>&lt;p&gt;Jane Doe&lt;/p&gt;&lt;small&gt;May 2, 2025</c>" does not
+    /// run the name into the month), or null past <paramref name="maxChars"/>.</summary>
+    private static string? SpacedText(HtmlNode root, int maxChars)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var n in Dom.Descendants(root))
+        {
+            if (n.NodeType != HtmlNodeType.Text || n.ParentNode is { } p && Dom.NonContent.Contains(p.Name)) continue;
+            sb.Append(((HtmlTextNode)n).Text).Append(' ');
+            if (sb.Length > maxChars) return null;
+        }
+        return TextNormalizer.Normalize(sb.ToString());
     }
 
     private static ArticleDate? DateOf(HtmlNode time) =>

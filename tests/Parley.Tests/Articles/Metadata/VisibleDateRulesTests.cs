@@ -136,6 +136,32 @@ public sealed class VisibleDateRulesTests
     }
 
     [Fact]
+    public void A_date_in_the_author_box_after_a_long_article_is_the_publication_date()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 70));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><article><h1>Envoys meet again</h1>{{paragraphs}}
+            <div class="post-author"><p>Written by <a href="/team/lena-novak">Lena Novak</a></p><small>April 8, 2024</small></div></article></body></html>
+            """;
+        var article = Extract(page);
+        Assert.Equal("2024-04-08", article.Published.ToString());
+        Assert.Contains("publication date taken from the byline block", article.Warnings);
+    }
+
+    [Fact]
+    public void An_update_date_in_the_author_box_is_not_taken_for_the_publication_date()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 70));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><article><h1>Envoys meet again</h1>{{paragraphs}}
+            <div class="post-author"><p>Lena Novak</p><small>Last updated April 8, 2024</small></div></article></body></html>
+            """;
+        Assert.Null(Extract(page).Published);
+    }
+
+    [Fact]
     public void A_dateline_newer_than_the_structured_date_does_not_replace_it()
     {
         var page = $$"""
