@@ -37,6 +37,8 @@ internal static partial class MetadataExtractor
                     var content = n.GetAttributeValue("content", null);
                     if (key is not null && !string.IsNullOrWhiteSpace(content))
                     {
+                        // Some site builders put the JSON-LD block in a meta tag, entity-encoded.
+                        if (key.Equals("script:ld+json", StringComparison.OrdinalIgnoreCase)) { jsonLd.Add(HtmlEntity.DeEntitize(content)); continue; }
                         if (!metas.TryGetValue(key.Trim(), out var list)) metas[key.Trim()] = list = [];
                         list.Add(content);
                     }
