@@ -471,6 +471,16 @@ internal static partial class MetadataExtractor
             bool trailingNumbers = key.StartsWith(dk + " ", StringComparison.Ordinal) && extra.All(c => char.IsDigit(c) || c == ' ');
             if (label || trailingNumbers || DateParser.FindWritten(extra) is not null) return d;
         }
+        // The reverse: a declared title that is the headline plus a year or a count ("8 Recent trends …", "… in 2025").
+        if (key.Split(' ').Length >= 3)
+            foreach (var d in declared)
+            {
+                var dk = TitleCleaner.Key(d);
+                if (dk.Length <= key.Length) continue;
+                string? extra = dk.StartsWith(key + " ", StringComparison.Ordinal) ? dk[(key.Length + 1)..]
+                    : dk.EndsWith(" " + key, StringComparison.Ordinal) ? dk[..(dk.Length - key.Length - 1)] : null;
+                if (extra is not null && YearOrCount().IsMatch(extra)) return d;
+            }
         return title;
     }
 
@@ -523,6 +533,9 @@ internal static partial class MetadataExtractor
 
     [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();
+
+    [GeneratedRegex(@"^(?:(?:in|for|of) )?\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearOrCount();
 
     [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here|(?:our |the |latest )?(?:blog|news|articles|insights|stories))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericHeading();

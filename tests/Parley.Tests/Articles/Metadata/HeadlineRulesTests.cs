@@ -112,6 +112,28 @@ public sealed class HeadlineRulesTests
         Assert.Equal("Preparing the second round of talks", Extract(page).Title);
     }
 
+    [Theory]
+    [InlineData("Best ferry routes to the islands in 2025 | Harbour Weekly", "Best ferry routes to the islands in 2025")]
+    [InlineData("12 Best ferry routes to the islands - Harbour Weekly", "12 Best ferry routes to the islands")]
+    public void A_declared_title_that_adds_only_a_year_or_a_count_to_the_headline_is_the_title(string declared, string expected)
+    {
+        var page = $$"""
+            <html><head><title>{{declared}}</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Best ferry routes to the islands</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal(expected, Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_declared_title_that_adds_words_to_the_headline_does_not_replace_it()
+    {
+        var page = $$"""
+            <html><head><title>Best ferry routes to the islands, tested by our staff | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><article><h1>Best ferry routes to the islands</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("Best ferry routes to the islands", Extract(page).Title);
+    }
+
     [Fact]
     public void A_longer_headline_that_merely_contains_the_declared_title_is_kept_whole()
     {
