@@ -408,6 +408,8 @@ internal static partial class MetadataExtractor
     {
         for (var p = n.ParentNode; p is not null; p = p.ParentNode)
         {
+            // <main> holds the content, and the classes of <body> and <html> describe the page's layout ("has-sidebar", "menu-slide-left").
+            if (p.Name is "main" or "body" or "html") return false;
             if (p.Name is "nav" or "footer" or "aside") return true;
             if (p.Name == "header" && p.ParentNode is { } pp && !Dom.Descendants(pp).Any(d => d.Name == "p" && d.ParentNode != p)) return true;
             if (p.Name == "a") return true;
@@ -531,7 +533,8 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByLine();
 
-    [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
+    /// <summary>Page chrome by class or id; an article's own header ("entry-header", "story-header") is not chrome.</summary>
+    [GeneratedRegex(@"(?:^|[\s_\-])(?<!(?:entry|post|article|story|single|content)[_\-]+)(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();
 
     [GeneratedRegex(@"^(?:(?:in|for|of) )?\d{1,4}$", RegexOptions.CultureInvariant)]

@@ -157,6 +157,29 @@ public sealed class HeadlineRulesTests
         Assert.Equal(full, Extract(page).Title);
     }
 
+    [Theory]
+    [InlineData("<body class=\"single-post nv-sidebar-left menu_slide_left\"><article>", "")]
+    [InlineData("<body><article><div class=\"entry-header\">", "</div>")]
+    [InlineData("<body><article><header class=\"story-header\">", "</header>")]
+    public void An_h1_in_the_article_header_or_under_a_body_with_layout_classes_is_not_page_chrome(string open, string close)
+    {
+        var page = $$"""
+            <html><head><title>Corridor deal: the risks | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            {{open}}<h1>Ten ways the grain arrangement could still fail</h1>{{close}}{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("Ten ways the grain arrangement could still fail", Extract(page).Title);
+    }
+
+    [Fact]
+    public void An_h1_in_the_site_header_is_page_chrome()
+    {
+        var page = $$"""
+            <html><head><title>Corridor deal: the risks | Harbour Weekly</title><meta property="og:site_name" content="Harbour Weekly"></head>
+            <body><div class="site-header"><h1>Ten ways to enjoy the harbour this summer</h1></div><article>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("Corridor deal: the risks", Extract(page).Title);
+    }
+
     [Fact]
     public void A_section_name_in_h1_is_not_the_headline()
     {
