@@ -18,7 +18,7 @@ internal static partial class TitleCleaner
     {
         title = TextNormalizer.Normalize(title);
         var parts = Separator().Split(title);
-        if (parts.Length < 2) return title;
+        if (parts.Length < 2) return host is null ? title : WithoutDomainWord(title, host);
         // The visible headline is one of the parts: take it.
         if (!string.IsNullOrEmpty(headline))
         {
@@ -49,6 +49,18 @@ internal static partial class TitleCleaner
         int start = title.IndexOf(kept[0], StringComparison.Ordinal);
         int end = title.LastIndexOf(kept[^1], StringComparison.Ordinal) + kept[^1].Length;
         return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept).Trim();
+    }
+
+    /// <summary>A title that opens or closes with the host's domain written out and no separator ("example.com Notes on
+    /// the talks") loses it.</summary>
+    private static string WithoutDomainWord(string title, string host)
+    {
+        int first = title.IndexOf(' '), last = title.LastIndexOf(' ');
+        if (first < 0) return title;
+        static bool IsDomain(string word, string host) => word.Contains('.') && NamesHost(Key(word), host);
+        if (IsDomain(title[..first], host)) return title[(first + 1)..].Trim();
+        if (IsDomain(title[(last + 1)..], host)) return title[..last].Trim();
+        return title;
     }
 
     /// <summary>The article title from a page's <c>&lt;title&gt;</c>: the segment the headline names, else what is left
