@@ -460,6 +460,7 @@ internal static partial class MetadataExtractor
     private static string HeadlineTitle(string headline, List<string> declared, string? site, string? host)
     {
         var title = TitleCleaner.DropPipeTaglines(TitleCleaner.StripSite(headline, site, host));
+        if (TitleCleaner.RepairedBy(title, declared) is { } repaired) return repaired;
         var key = TitleCleaner.Key(title);
         foreach (var d in declared)
         {

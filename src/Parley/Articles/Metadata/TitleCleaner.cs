@@ -94,6 +94,20 @@ internal static partial class TitleCleaner
         return longest;
     }
 
+    /// <summary>A declared title that is the headline with the characters the page's encoding lost put back: where the
+    /// headline shows "?" or U+FFFD inside the text ("Beginner? Guide"), the declared title has one or two other
+    /// characters ("Beginner's Guide") and is otherwise the same. Null when no declared title fits.</summary>
+    public static string? RepairedBy(string headline, IEnumerable<string> declared)
+    {
+        var trimmed = headline.TrimEnd('?', '\uFFFD', ' ');
+        if (trimmed.IndexOfAny(['?', '\uFFFD']) < 0) return null;
+        var pattern = "^" + string.Join(".{1,2}", trimmed.Split('?', '\uFFFD').Select(Regex.Escape)) + @"[?\uFFFD]?$";
+        foreach (var d in declared)
+            if (!d.Equals(headline, StringComparison.Ordinal) && Regex.IsMatch(d, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+                return d;
+        return null;
+    }
+
     /// <summary>Whether a title segment (as a <see cref="Key"/>) names the host: any run of the host's labels except the
     /// top-level domain alone ("github" or "gist github com" for gist.github.com, "news example" for www.news.example).</summary>
     public static bool NamesHost(string segmentKey, string host)

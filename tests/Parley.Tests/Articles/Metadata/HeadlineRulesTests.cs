@@ -180,6 +180,25 @@ public sealed class HeadlineRulesTests
         Assert.Equal("Corridor deal: the risks", Extract(page).Title);
     }
 
+    [Theory]
+    [InlineData("The Harbour Master? Guide to Winter Crossings")]
+    [InlineData("The Harbour Master\uFFFDs Guide to Winter Crossings")]
+    public void A_headline_whose_apostrophe_the_encoding_lost_is_repaired_from_the_declared_title(string h1)
+    {
+        var page = $$"""
+            <html><head><title>The Harbour Master's Guide to Winter Crossings</title></head>
+            <body><article><h1>{{h1}}</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("The Harbour Master's Guide to Winter Crossings", Extract(page).Title);
+    }
+
+    [Fact]
+    public void A_question_in_the_headline_is_not_taken_for_a_lost_character()
+    {
+        Assert.Null(TitleCleaner.RepairedBy("Who pays for the corridor?", ["Who pays for the corridor? The bill explained"]));
+        Assert.Null(TitleCleaner.RepairedBy("Talks resume? Not yet", ["Talks resume in Geneva"]));
+    }
+
     [Fact]
     public void A_section_name_in_h1_is_not_the_headline()
     {
