@@ -53,6 +53,20 @@ internal static class Dom
         return AppendRaw(root, sb, maxRawChars) ? TextNormalizer.Normalize(sb.ToString()) : null;
     }
 
+    /// <summary>The normalized text of a node's own text children (not of its child elements), or null when it runs past
+    /// <paramref name="maxRawChars"/>: the dateline written straight into a container that also holds the article.</summary>
+    public static string? OwnText(HtmlNode node, int maxRawChars)
+    {
+        var sb = new StringBuilder();
+        for (var c = node.FirstChild; c is not null; c = c.NextSibling)
+        {
+            if (c.NodeType != HtmlNodeType.Text) continue;
+            sb.Append(((HtmlTextNode)c).Text).Append(' ');
+            if (sb.Length > maxRawChars) return null;
+        }
+        return TextNormalizer.Normalize(sb.ToString());
+    }
+
     /// <summary>Appends raw (entity-encoded) text under a node, with spaces at block and line breaks.</summary>
     /// <returns>False, with the text cut short, once more than <paramref name="maxChars"/> characters are in
     /// <paramref name="sb"/>.</returns>

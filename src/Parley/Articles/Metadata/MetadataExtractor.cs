@@ -37,6 +37,8 @@ internal static partial class MetadataExtractor
                     var content = n.GetAttributeValue("content", null);
                     if (key is not null && !string.IsNullOrWhiteSpace(content))
                     {
+                        // Some site builders put the JSON-LD block in a meta tag, entity-encoded.
+                        if (key.Equals("script:ld+json", StringComparison.OrdinalIgnoreCase)) { jsonLd.Add(HtmlEntity.DeEntitize(content)); continue; }
                         if (!metas.TryGetValue(key.Trim(), out var list)) metas[key.Trim()] = list = [];
                         list.Add(content);
                     }
@@ -123,8 +125,8 @@ internal static partial class MetadataExtractor
         }
         // An <h1> that the declared titles confirm beats the first plausible one (a logo, a section name, a pull quote).
         if (agreed is not null && bestAgreement >= 0.5) headlineNode = agreed;
-        else if (headlineNode is not null && h1s.Count > 1 && bestAgreement < 0.2 && DeclaredAgree(declared))
-            headlineNode = null; // several <h1>s (section headings), none of them the title the page declares twice over
+        else if (headlineNode is not null && bestAgreement < 0.2 && DeclaredAgree(declared))
+            headlineNode = null; // <h1>s (section headings, a call to action) that share next to no words with the title the page declares twice over
         var headline = headlineNode is null ? null : Dom.Text(headlineNode);
         int firstH1 = h1Order;
         h1Order = headlineNode is null ? -1 : h1Orders[headlineNode];
@@ -247,15 +249,14 @@ internal static partial class MetadataExtractor
             meta.Published = original;
             meta.Warnings.Add("publication date taken from an 'originally published' line");
         }
-        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled
-                 && Math.Abs(labelled.Day.DayNumber - structured.Day.DayNumber) > 1)
+        else if (meta.Published is { } structured && seenDates.Labelled is { } labelled && !SameDayInSomeZone(structured, labelled))
         {
-            // One day apart is what time zones do to the same instant; more than that is a different date.
+            // A day apart can be a time zone showing the same instant; a day on which that instant falls nowhere is a different date.
             // The page labels its date "Published …" beside the headline: what readers are told wins over a template's field.
             meta.Published = labelled;
             meta.Warnings.Add("publication date taken from the visible 'Published' label (the structured date differs)");
         }
-        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && restamped.Day.DayNumber - dateline.Day.DayNumber > 1)
+        else if (meta.Published is { } restamped && seenDates.Plain is { } dateline && dateline.Day < restamped.Day && !SameDayInSomeZone(restamped, dateline))
         {
             // A dateline beside the headline that is older than the structured date: migrations and templates re-stamp the
             // structured field, the page keeps showing the day the article first appeared.
@@ -303,6 +304,11 @@ internal static partial class MetadataExtractor
                 if (DateParser.FindWritten(t) is { } d) { meta.Published = d; meta.Warnings.Add("publication date taken from the visible dateline"); break; }
             }
         }
+        if (meta.Published is null && BylineDate(bylineNodes.Concat(authorLinks)) is { } bylineDate)
+        {
+            meta.Published = bylineDate;
+            meta.Warnings.Add("publication date taken from the byline block");
+        }
         if (meta.Published is { HasOffset: true } utc && utc.Value.Offset == TimeSpan.Zero)
         {
             // The same instant written with the publisher's own offset elsewhere on the page gives the local day.
@@ -327,6 +333,12 @@ internal static partial class MetadataExtractor
             meta.Published = ud;
             meta.Warnings.Add("publication date taken from the URL");
         }
+        if (meta.Published is null && meta.Modified is { } onlyDate)
+        {
+            // A page that states only when it was last modified: that is the one date it gives itself.
+            meta.Published = onlyDate;
+            meta.Warnings.Add("publication date taken from the modified date (the page gives no other)");
+        }
         if (meta.Published is null) meta.Warnings.Add("no publication date found");
 
         // Language.
@@ -335,6 +347,17 @@ internal static partial class MetadataExtractor
 
         if (article is { } a9 && Clean(jsonLd.String(a9, "articleBody")) is { } body && body.Length > 200) meta.ArticleBody = jsonLd.String(a9, "articleBody");
         return meta;
+    }
+
+    /// <summary>Whether a visible day can be the structured date seen from some time zone: within a day of it, and, when the
+    /// structured date is an instant with an offset, a day on which that instant falls somewhere between UTC−12 and UTC+14
+    /// (so 22:00Z on the 19th is never the 18th anywhere).</summary>
+    internal static bool SameDayInSomeZone(ArticleDate structured, ArticleDate visible)
+    {
+        if (Math.Abs(visible.Day.DayNumber - structured.Day.DayNumber) > 1) return false;
+        if (!structured.HasOffset) return true;
+        var utc = structured.Value.UtcDateTime;
+        return visible.Day >= DateOnly.FromDateTime(utc.AddHours(-12)) && visible.Day <= DateOnly.FromDateTime(utc.AddHours(14));
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : TextNormalizer.Normalize(s) is { Length: > 0 } t ? t : null;
@@ -385,6 +408,8 @@ internal static partial class MetadataExtractor
     {
         for (var p = n.ParentNode; p is not null; p = p.ParentNode)
         {
+            // <main> holds the content, and the classes of <body> and <html> describe the page's layout ("has-sidebar", "menu-slide-left").
+            if (p.Name is "main" or "body" or "html") return false;
             if (p.Name is "nav" or "footer" or "aside") return true;
             if (p.Name == "header" && p.ParentNode is { } pp && !Dom.Descendants(pp).Any(d => d.Name == "p" && d.ParentNode != p)) return true;
             if (p.Name == "a") return true;
@@ -394,14 +419,48 @@ internal static partial class MetadataExtractor
         return false;
     }
 
+    /// <summary>A date in the small block that holds the author's name ("Written by Jane Doe · April 8, 2024"), wherever it
+    /// sits on the page (author boxes often come after the article): the byline element, else its parent or grandparent
+    /// while that stays short. A date marked as an update is not taken.</summary>
+    private static ArticleDate? BylineDate(IEnumerable<HtmlNode> bylines)
+    {
+        foreach (var n in bylines)
+        {
+            var block = n;
+            for (int up = 0; up < 3 && block is not null && block.NodeType == HtmlNodeType.Element; up++, block = block.ParentNode)
+            {
+                if (SpacedText(block, 300) is not { } text) break;
+                if (DateParser.FindWritten(text) is not { } d) continue;
+                if (text.Contains("updat", StringComparison.OrdinalIgnoreCase) || text.Contains("modif", StringComparison.OrdinalIgnoreCase)) break;
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The text nodes under a node joined by spaces (so "<c>&lt;p&gt;Jane Doe&lt;/p&gt;&lt;small&gt;May 2, 2025</c>" does not
+    /// run the name into the month), or null past <paramref name="maxChars"/>.</summary>
+    private static string? SpacedText(HtmlNode root, int maxChars)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var n in Dom.Descendants(root))
+        {
+            if (n.NodeType != HtmlNodeType.Text || n.ParentNode is { } p && Dom.NonContent.Contains(p.Name)) continue;
+            sb.Append(((HtmlTextNode)n).Text).Append(' ');
+            if (sb.Length > maxChars) return null;
+        }
+        return TextNormalizer.Normalize(sb.ToString());
+    }
+
     private static ArticleDate? DateOf(HtmlNode time) =>
         DateParser.Parse(time.GetAttributeValue("datetime", null)) ?? DateParser.FindWritten(Dom.Text(time));
 
-    /// <summary>The title from the visible headline: the site name removed when the headline carries it, and a declared
+    /// <summary>The title from the visible headline: the site name and short pipe-separated taglines removed, and a declared
     /// title taken instead when the headline is that title plus a date, a section label ("Blog: …") or bare numbers.</summary>
     private static string HeadlineTitle(string headline, List<string> declared, string? site, string? host)
     {
-        var title = TitleCleaner.StripSite(headline, site, host);
+        var title = TitleCleaner.DropPipeTaglines(TitleCleaner.StripSite(headline, site, host));
+        if (TitleCleaner.RepairedBy(title, declared) is { } repaired) return repaired;
         var key = TitleCleaner.Key(title);
         foreach (var d in declared)
         {
@@ -415,6 +474,16 @@ internal static partial class MetadataExtractor
             bool trailingNumbers = key.StartsWith(dk + " ", StringComparison.Ordinal) && extra.All(c => char.IsDigit(c) || c == ' ');
             if (label || trailingNumbers || DateParser.FindWritten(extra) is not null) return d;
         }
+        // The reverse: a declared title that is the headline plus a year or a count ("8 Recent trends …", "… in 2025").
+        if (key.Split(' ').Length >= 3)
+            foreach (var d in declared)
+            {
+                var dk = TitleCleaner.Key(d);
+                if (dk.Length <= key.Length) continue;
+                string? extra = dk.StartsWith(key + " ", StringComparison.Ordinal) ? dk[(key.Length + 1)..]
+                    : dk.EndsWith(" " + key, StringComparison.Ordinal) ? dk[..(dk.Length - key.Length - 1)] : null;
+                if (extra is not null && YearOrCount().IsMatch(extra)) return d;
+            }
         return title;
     }
 
@@ -465,8 +534,12 @@ internal static partial class MetadataExtractor
     [GeneratedRegex(@"^(?:by|written by|posted by|words by|von|par|por|автор:?)\s+\p{Lu}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ByLine();
 
-    [GeneratedRegex(@"(?:^|[\s_\-])(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
+    /// <summary>Page chrome by class or id; an article's own header ("entry-header", "story-header") is not chrome.</summary>
+    [GeneratedRegex(@"(?:^|[\s_\-])(?<!(?:entry|post|article|story|single|content)[_\-]+)(?:header|masthead|logo|site-?title|site-?name|brand|navbar|menu|modal|popup|sidebar|widget|footer)(?=$|[\s_\-\d])", RegexOptions.CultureInvariant)]
     private static partial Regex ChromeHint();
+
+    [GeneratedRegex(@"^(?:(?:in|for|of) )?\d{1,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearOrCount();
 
     [GeneratedRegex(@"^(?:menu|search|navigation|related|comments?|share|subscribe|newsletter|main menu|site navigation|you are here|(?:our |the |latest )?(?:blog|news|articles|insights|stories))$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex GenericHeading();

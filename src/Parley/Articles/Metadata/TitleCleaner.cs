@@ -18,7 +18,7 @@ internal static partial class TitleCleaner
     {
         title = TextNormalizer.Normalize(title);
         var parts = Separator().Split(title);
-        if (parts.Length < 2) return title;
+        if (parts.Length < 2) return host is null ? title : WithoutDomainWord(title, host);
         // The visible headline is one of the parts: take it.
         if (!string.IsNullOrEmpty(headline))
         {
@@ -51,6 +51,18 @@ internal static partial class TitleCleaner
         return start >= 0 && end > start ? title[start..end].Trim() : string.Join(" - ", kept).Trim();
     }
 
+    /// <summary>A title that opens or closes with the host's domain written out and no separator ("example.com Notes on
+    /// the talks") loses it.</summary>
+    private static string WithoutDomainWord(string title, string host)
+    {
+        int first = title.IndexOf(' '), last = title.LastIndexOf(' ');
+        if (first < 0) return title;
+        static bool IsDomain(string word, string host) => word.Contains('.') && NamesHost(Key(word), host);
+        if (IsDomain(title[..first], host)) return title[(first + 1)..].Trim();
+        if (IsDomain(title[(last + 1)..], host)) return title[..last].Trim();
+        return title;
+    }
+
     /// <summary>The article title from a page's <c>&lt;title&gt;</c>: the segment the headline names, else what is left
     /// once the site name is removed, keeping the first segment when a tagline follows ("Headline | Top 10 picks").</summary>
     public static string FromTitleTag(string titleTag, string? site, string? host, string? headline)
@@ -63,6 +75,37 @@ internal static partial class TitleCleaner
         var first = parts[0].Trim();
         if (first.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 3) return first;
         return cleaned;
+    }
+
+    /// <summary>A headline written the way a <c>&lt;title&gt;</c> is, with pipes ("Movers in Leeds 2025 | Top 19 Companies",
+    /// "Opinion | Why the talks stalled"), reduced to its headline: the longest pipe-separated segment, when it has at
+    /// least three words and every other segment at most five (a tagline, a section label, a count). A pipe between two
+    /// long clauses is kept.</summary>
+    public static string DropPipeTaglines(string headline)
+    {
+        if (!headline.Contains(" | ", StringComparison.Ordinal)) return headline;
+        var parts = headline.Split(" | ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 2) return headline;
+        static int Words(string s) => Key(s).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var longest = parts.MaxBy(Words)!;
+        if (Words(longest) < 3) return headline;
+        foreach (var p in parts)
+            if (!ReferenceEquals(p, longest) && Words(p) > 5) return headline;
+        return longest;
+    }
+
+    /// <summary>A declared title that is the headline with the characters the page's encoding lost put back: where the
+    /// headline shows "?" or U+FFFD inside the text ("Beginner? Guide"), the declared title has one or two other
+    /// characters ("Beginner's Guide") and is otherwise the same. Null when no declared title fits.</summary>
+    public static string? RepairedBy(string headline, IEnumerable<string> declared)
+    {
+        var trimmed = headline.TrimEnd('?', '\uFFFD', ' ');
+        if (trimmed.IndexOfAny(['?', '\uFFFD']) < 0) return null;
+        var pattern = "^" + string.Join(".{1,2}", trimmed.Split('?', '\uFFFD').Select(Regex.Escape)) + @"[?\uFFFD]?$";
+        foreach (var d in declared)
+            if (!d.Equals(headline, StringComparison.Ordinal) && Regex.IsMatch(d, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50)))
+                return d;
+        return null;
     }
 
     /// <summary>Whether a title segment (as a <see cref="Key"/>) names the host: any run of the host's labels except the

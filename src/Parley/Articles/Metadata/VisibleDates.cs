@@ -47,12 +47,14 @@ internal readonly partial record struct VisibleDates(
             int rank = SearchRank(i, headline);
             bool block = rank < 2_000;
             if (InTable(texts[i].Node)) continue;
-            // Raw text past 4,000 characters is a container or a long paragraph, never a dateline.
-            if (Dom.ShortText(texts[i].Node, 4_000) is not { } text) continue;
+            // Raw text past 4,000 characters is a container or a long paragraph, never a dateline; but the container's own
+            // short text can be one ("<div>20 May 2025 <div class=body>…</div></div>").
+            if ((Dom.ShortText(texts[i].Node, 4_000) ?? Dom.OwnText(texts[i].Node, 160)) is not { } text) continue;
             if (original is null && OriginalLine().Match(text) is { Success: true } op
                 && DateParser.FindWritten(text.Substring(op.Index + op.Length, Math.Min(40, text.Length - op.Index - op.Length))) is { } od)
                 original = od;
             if (text.Length > 160) text = DatelineHead(text);
+            if (text.Length > 160) text = Dom.OwnText(texts[i].Node, 160) ?? text;
             if (text.Length is < 3 or > 160) continue;
             var published = PublishedWord().Match(text);
             if (published.Success)

@@ -78,6 +78,90 @@ public sealed class VisibleDateRulesTests
     }
 
     [Fact]
+    public void A_dateline_the_day_before_a_late_utc_instant_is_a_different_date_not_a_time_zone()
+    {
+        // 21:40 UTC on the 19th is the 19th or the 20th everywhere between UTC-12 and UTC+14, never the 18th.
+        var page = $$"""
+            <html><head><title>Envoys meet again</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2025-12-19T21:40:00Z"}</script>
+            </head><body><article><h1>Envoys meet again</h1><div>Dec 18, 2025</div>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2025-12-18", Extract(page).Published.ToString());
+    }
+
+    [Fact]
+    public void A_dateline_the_day_before_an_early_utc_instant_is_a_time_zone_and_keeps_the_structured_time()
+    {
+        // 03:10 UTC on the 19th is still the 18th west of UTC-3.
+        var page = $$"""
+            <html><head><title>Envoys meet again</title>
+            <script type="application/ld+json">{"@type":"BlogPosting","headline":"Envoys meet again","datePublished":"2025-12-19T03:10:00Z"}</script>
+            </head><body><article><h1>Envoys meet again</h1><div>Dec 18, 2025</div>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2025-12-19T03:10:00+00:00", Extract(page).Published.ToString());
+    }
+
+    [Fact]
+    public void A_page_that_gives_only_its_modified_date_is_dated_by_it_with_a_warning()
+    {
+        var page = $$"""
+            <html><head><title>Envoys meet again</title><meta property="article:modified_time" content="2024-02-07T10:00:00+01:00"></head>
+            <body><article><h1>Envoys meet again</h1>{{BodyHtml}}</article></body></html>
+            """;
+        var article = Extract(page);
+        Assert.Equal("2024-02-07T10:00:00+01:00", article.Published.ToString());
+        Assert.Equal("2024-02-07T10:00:00+01:00", article.Modified.ToString());
+        Assert.Contains("publication date taken from the modified date (the page gives no other)", article.Warnings);
+    }
+
+    [Fact]
+    public void A_date_in_the_url_comes_before_the_modified_date()
+    {
+        var page = $$"""
+            <html><head><title>Envoys meet again</title><meta property="article:modified_time" content="2024-02-07T10:00:00+01:00"></head>
+            <body><article><h1>Envoys meet again</h1>{{BodyHtml}}</article></body></html>
+            """;
+        Assert.Equal("2023-11-30", Extract(page, "https://news.example/2023/11/30/envoys-meet-again").Published.ToString());
+    }
+
+    [Fact]
+    public void A_dateline_written_straight_into_the_container_of_a_long_article_is_read()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 12));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><div class="post"><h2>Envoys meet again</h2> 14 March 2025 <div class="text">{{paragraphs}}</div></div></body></html>
+            """;
+        Assert.Equal("2025-03-14", Extract(page).Published.ToString());
+    }
+
+    [Fact]
+    public void A_date_in_the_author_box_after_a_long_article_is_the_publication_date()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 70));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><article><h1>Envoys meet again</h1>{{paragraphs}}
+            <div class="post-author"><p>Written by <a href="/team/lena-novak">Lena Novak</a></p><small>April 8, 2024</small></div></article></body></html>
+            """;
+        var article = Extract(page);
+        Assert.Equal("2024-04-08", article.Published.ToString());
+        Assert.Contains("publication date taken from the byline block", article.Warnings);
+    }
+
+    [Fact]
+    public void An_update_date_in_the_author_box_is_not_taken_for_the_publication_date()
+    {
+        var paragraphs = string.Concat(Enumerable.Repeat(BodyHtml, 70));
+        var page = $$"""
+            <html><head><title>Envoys meet again</title></head>
+            <body><article><h1>Envoys meet again</h1>{{paragraphs}}
+            <div class="post-author"><p>Lena Novak</p><small>Last updated April 8, 2024</small></div></article></body></html>
+            """;
+        Assert.Null(Extract(page).Published);
+    }
+
+    [Fact]
     public void A_dateline_newer_than_the_structured_date_does_not_replace_it()
     {
         var page = $$"""
