@@ -85,8 +85,15 @@ internal sealed class BodyExtractor
         ComputeStats(body);
 
         var roots = SelectContent(body, meta, out var fromJsonLd);
-        List<BodyBlock> blocks = fromJsonLd ?? Flatten(roots);
-        return Clean(blocks, meta);
+        var blocks = Clean(fromJsonLd ?? Flatten(roots), meta);
+        // A chosen container that comes to nothing (a carousel, a list of links) was the wrong choice, not proof of an
+        // empty page: the page's own text, with its boilerplate already removed, is the better answer.
+        if (blocks.Count == 0 && fromJsonLd is null && !(roots.Count == 1 && roots[0] == body))
+        {
+            blocks = Clean(Flatten([body]), meta);
+            if (blocks.Count > 0) meta.Warnings.Add("no main content block found: the body is the page's text without its boilerplate");
+        }
+        return blocks;
     }
 
     private static int Len(string s)

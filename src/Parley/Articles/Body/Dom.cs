@@ -5,7 +5,7 @@ using Parley.Articles.Text;
 namespace Parley.Articles.Body;
 
 /// <summary>Non-recursive walks over an HtmlAgilityPack tree: deep or broken pages must never overflow the stack.</summary>
-internal static class Dom
+internal static partial class Dom
 {
     /// <summary>Elements whose content is never text for a reader.</summary>
     public static readonly HashSet<string> NonContent = new(StringComparer.Ordinal)
@@ -92,6 +92,9 @@ internal static class Dom
     }
 
     /// <summary>The class and id of an element, lower-cased, for hint matching.</summary>
+    /// <remarks>Tokens that name layout or style rather than content are left out: page-builder classes
+    /// ("elementor-widget-wrap", "wp-block-group") and utility classes ("tw-text-heading-xl", "md:flex", "text-lg",
+    /// "text-gray-700"), whose "text" would otherwise read as an article-body hint on every card of a Tailwind page.</remarks>
     public static string Hints(HtmlNode node)
     {
         if (node.NodeType != HtmlNodeType.Element || !node.HasAttributes) return "";
@@ -99,11 +102,21 @@ internal static class Dom
         var id = node.GetAttributeValue("id", "");
         if (cls.Length == 0 && id.Length == 0) return "";
         var hints = (id.Length == 0 ? cls : cls.Length == 0 ? id : string.Concat(cls, " ", id)).ToLowerInvariant();
-        if (!hints.Contains("elementor", StringComparison.Ordinal) && !hints.Contains("wp-block", StringComparison.Ordinal)) return hints;
-        // Page-builder classes name layout ("elementor-widget-wrap"), not content: they are not hints.
+        bool builder = hints.Contains("elementor", StringComparison.Ordinal) || hints.Contains("wp-block", StringComparison.Ordinal);
+        if (!builder && hints.AsSpan().IndexOfAny(UtilityMarks) < 0 && !hints.Contains("text-", StringComparison.Ordinal)) return hints;
         return string.Join(' ', hints.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Where(t => !t.StartsWith("elementor", StringComparison.Ordinal) && !t.StartsWith("wp-block", StringComparison.Ordinal) && !t.StartsWith("e-", StringComparison.Ordinal)));
+            .Where(t => !IsUtilityClass(t) && !(builder && (t.StartsWith("elementor", StringComparison.Ordinal) || t.StartsWith("wp-block", StringComparison.Ordinal) || t.StartsWith("e-", StringComparison.Ordinal)))));
     }
+
+    private static readonly System.Buffers.SearchValues<char> UtilityMarks = System.Buffers.SearchValues.Create(":[");
+
+    /// <summary>A utility (styling) class: a responsive or state variant ("md:…", "hover:…"), an arbitrary value
+    /// ("w-[3px]"), Tailwind's "tw-" prefix, or a text size, alignment or colour ("text-lg", "text-center", "text-gray-700").</summary>
+    private static bool IsUtilityClass(string token) =>
+        token.AsSpan().IndexOfAny(UtilityMarks) >= 0 || token.StartsWith("tw-", StringComparison.Ordinal) || TextUtility().IsMatch(token);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^text-(?:xs|sm|base|lg|\d?xl|left|center|right|justify|start|end|wrap|nowrap|balance|pretty|white|black|inherit|current|transparent|(?:slate|gray|grey|zinc|neutral|stone|red|orange|amber|yellow|lime|green|emerald|teal|cyan|sky|blue|indigo|violet|purple|fuchsia|pink|rose)-\d{2,3})$", System.Text.RegularExpressions.RegexOptions.CultureInvariant)]
+    private static partial System.Text.RegularExpressions.Regex TextUtility();
 
     /// <summary>Whether the element is hidden by markup (hidden attribute, aria-hidden, inline display:none).</summary>
     public static bool IsHidden(HtmlNode node)
