@@ -242,7 +242,7 @@ internal sealed class FeatureLayout
     }
 
     /// <summary>Names the featurization; a layout written by another one is not read.</summary>
-    private const string FormatTag = "parley-ngrams-w2-neg-but-c5";
+    private const string FormatTag = "parley-ngrams-w2-neg-but-cue-c5";
 
     private static void WriteSlots(BinaryWriter writer, int[] slots)
     {
