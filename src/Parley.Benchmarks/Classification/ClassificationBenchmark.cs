@@ -136,7 +136,9 @@ internal static class ClassificationBenchmark
                 SpeakerMention = labels[i].Speaker,
             }).ToArray();
             var result = model.Classify(statements);
-            var stances = model.PredictStance(test.Select(i => labels[i].Text).ToArray(), test.Select(i => labels[i].Issue).ToArray());
+            // The speaker's party as the classifier found it (gazetteer, else the party head), never the label.
+            var stances = model.PredictStance(test.Select(i => labels[i].Text).ToArray(), test.Select(i => labels[i].Issue).ToArray(),
+                result.Select(r => r.Party).ToArray());
             var parties = model.PredictParty(test.Select(i => labels[i].Text).ToArray());
             for (var k = 0; k < test.Length; k++)
             {

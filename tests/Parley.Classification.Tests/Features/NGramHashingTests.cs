@@ -97,6 +97,26 @@ public sealed class NGramHashingTests
         Assert.Equal(-1, layout.ContextIndex("water"));
     }
 
+    [Fact]
+    public void A_qualified_context_keeps_its_issue_features_and_adds_a_condition_only_when_seen_in_training()
+    {
+        var layout = new FeatureLayout(Vocabulary.OfTexts(["never again"]), ["nato", "sanctions"], null, embeddings: false, embeddingWeight: 1,
+            contextEmbeddings: false, conditions: [FeatureLayout.Qualify("nato", "Russia"), FeatureLayout.Qualify("nato", "Ukraine")]);
+
+        Assert.Equal(layout.ContextIndex("nato"), layout.ContextIndex(FeatureLayout.Qualify("nato", "Europe")));
+        Assert.Equal(0, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Russia")));
+        Assert.Equal(1, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Ukraine")));
+        Assert.Equal(-1, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Europe")));
+        Assert.Equal(-1, layout.ConditionIndex(FeatureLayout.Qualify("sanctions", "Russia")));
+        Assert.Equal(-1, layout.ConditionIndex("nato"));
+        // The qualified context gives the same vector plus the (nato, Russia) one-hot.
+        var scratch = new NGramScratch();
+        var plain = layout.Vector("never again", "nato", null, scratch);
+        var qualified = layout.Vector("never again", FeatureLayout.Qualify("nato", "Russia"), null, scratch);
+        Assert.Equal(plain.GetValues().Length + 1, qualified.GetValues().Length);
+        Assert.Contains(layout.ConditionOffset, qualified.GetIndices().ToArray());
+    }
+
     private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon;
