@@ -174,12 +174,13 @@ public sealed class TextClassifier : IDisposable
     private static FeatureLayout FitLayout(IReadOnlyList<LabeledText> data, TextClassifierOptions options, Vocabulary? text)
     {
         text ??= Vocabulary.OfTexts(data.Select(d => d.Text ?? ""));
-        var contexts = data.Select(d => d.Context).Where(c => !string.IsNullOrEmpty(c)).Select(c => c!)
-            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var given = data.Select(d => d.Context).Where(c => !string.IsNullOrEmpty(c)).Select(c => c!).Distinct(StringComparer.Ordinal).ToArray();
+        var contexts = given.Select(FeatureLayout.Unqualified).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var conditions = given.Where(FeatureLayout.IsQualified).Order(StringComparer.Ordinal).ToArray();
         var tags = options.ConjoinContext && contexts.Length > 0
-            ? Vocabulary.OfTags(data.Select(d => (d.Text ?? "", d.Context)))
+            ? Vocabulary.OfTags(data.Select(d => (d.Text ?? "", d.Context is { } c ? FeatureLayout.Unqualified(c) : null)))
             : null;
-        return new FeatureLayout(text, contexts, tags, options.UseEmbeddings, (float)options.EmbeddingWeight, options.ConjoinContext);
+        return new FeatureLayout(text, contexts, tags, options.UseEmbeddings, (float)options.EmbeddingWeight, options.ConjoinContext, conditions);
     }
 
     /// <summary>Predicts the label of each text, in order, with calibrated probabilities.</summary>
@@ -207,7 +208,7 @@ public sealed class TextClassifier : IDisposable
                 FeatureLayout.FeaturizeText(Layout.Text, texts[i] ?? "", s);
                 var context = Layout.ContextIndex(contexts?[i]);
                 Layout.FeaturizeTags(context, s);
-                scorer.Logits(Layout, s, context, embeddings?[i], logits);
+                scorer.Logits(Layout, s, context, Layout.ConditionIndex(contexts?[i]), embeddings?[i], logits);
                 LinearScorer.Probabilities(logits, Card.Temperature, p);
                 result[i] = ToPrediction(p);
             }

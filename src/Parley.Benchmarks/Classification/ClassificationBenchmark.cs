@@ -20,7 +20,24 @@ internal sealed record ClassificationBenchmarkResult(
     int Rows, int Folds,
     ClassificationReport Issue, ClassificationReport Stance, ClassificationReport StanceEndToEnd,
     ClassificationReport Party, ClassificationReport PartyModelOnly, double GazetteerResolved,
-    SpeedFigures? Speed);
+    SpeedFigures? Speed)
+{
+    /// <summary>Every labelled row with its out-of-fold predictions, in input order (for error analysis; not in the JSON figures).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<OutOfFoldRow> OutOfFold { get; init; } = [];
+}
+
+/// <summary>One labelled row and what the model trained on the other folds predicted for it.</summary>
+/// <param name="Label">The labelled row.</param>
+/// <param name="Fold">The fold the row was tested in.</param>
+/// <param name="Issue">Predicted main issue and its probability.</param>
+/// <param name="IssueScore">Probability of the predicted issue.</param>
+/// <param name="Stance">Predicted stance toward the labelled issue.</param>
+/// <param name="StanceScore">Probability of that stance.</param>
+/// <param name="Party">Party, gazetteer plus model.</param>
+/// <param name="PartySource">Where the party came from.</param>
+internal sealed record OutOfFoldRow(LabeledStatement Label, int Fold, string Issue, double IssueScore, string Stance, double StanceScore,
+    string Party, string? PartySource);
 
 /// <summary>Measured speed.</summary>
 /// <param name="TrainRows">Statements trained on.</param>
@@ -119,7 +136,9 @@ internal static class ClassificationBenchmark
                 SpeakerMention = labels[i].Speaker,
             }).ToArray();
             var result = model.Classify(statements);
-            var stances = model.PredictStance(test.Select(i => labels[i].Text).ToArray(), test.Select(i => labels[i].Issue).ToArray());
+            // The speaker's party as the classifier found it (gazetteer, else the party head), never the label.
+            var stances = model.PredictStance(test.Select(i => labels[i].Text).ToArray(), test.Select(i => labels[i].Issue).ToArray(),
+                result.Select(r => r.Party).ToArray());
             var parties = model.PredictParty(test.Select(i => labels[i].Text).ToArray());
             for (var k = 0; k < test.Length; k++)
             {
@@ -142,7 +161,12 @@ internal static class ClassificationBenchmark
             Report(known.Select(i => labels[i].Party).ToArray(), known.Select(i => classified[i].Party).ToArray()),
             Report(known.Select(i => labels[i].Party).ToArray(), known.Select(i => partyModel[i].Label).ToArray()),
             known.Length == 0 ? 0 : (double)known.Count(i => classified[i].PartySource != "model") / known.Length,
-            null);
+            null)
+        {
+            OutOfFold = Enumerable.Range(0, n).Select(i => new OutOfFoldRow(labels[i], foldOf[i], classified[i].Issue!,
+                classified[i].Stances?.FirstOrDefault()?.IssueScore ?? 0, stance[i].Label, stance[i].Score,
+                classified[i].Party ?? "", classified[i].PartySource)).ToArray(),
+        };
     }
 
     private static SpeedFigures Speed(IReadOnlyList<LabeledStatement> labels, int rows, string cacheRoot, Action<string> progress, CancellationToken ct)

@@ -73,27 +73,37 @@ internal sealed class Vocabulary
 
 /// <summary>
 /// The columns a head's learner sees, in order: text n-grams (the shared <see cref="Text"/> vocabulary), the context
-/// one-hot, context-tagged word n-grams, the sentence embedding, and the embedding copied into its context's block.
+/// one-hot, the condition one-hot, context-tagged word n-grams, the sentence embedding, and the embedding copied into
+/// its context's block.
 /// </summary>
-/// <remarks>The same layout builds ML.NET's feature vectors in training and drives the hand-written scorer in
-/// prediction, so both see identical features.</remarks>
+/// <remarks><para>The same layout builds ML.NET's feature vectors in training and drives the hand-written scorer in
+/// prediction, so both see identical features.</para>
+/// <para>A context may carry a qualifier (<see cref="Qualify"/>: the issue, qualified by the speaker's party): the part
+/// before it is the context (one-hot, tags, embedding block); the qualified whole is a <em>condition</em>, one more
+/// one-hot column when it was seen in training. A qualifier never seen in training adds nothing.</para></remarks>
 internal sealed class FeatureLayout
 {
+    private const char QualifierSeparator = '\u001f';
     private readonly Dictionary<string, int> _contextIndex;
+    private readonly Dictionary<string, int> _conditionIndex;
     private readonly ulong[] _contextHash;
 
-    public FeatureLayout(Vocabulary text, IReadOnlyList<string> contexts, Vocabulary? tags, bool embeddings, float embeddingWeight, bool contextEmbeddings)
+    public FeatureLayout(Vocabulary text, IReadOnlyList<string> contexts, Vocabulary? tags, bool embeddings, float embeddingWeight, bool contextEmbeddings,
+        IReadOnlyList<string>? conditions = null)
     {
         Text = text;
         Contexts = [.. contexts];
+        Conditions = [.. conditions ?? []];
         _contextIndex = Contexts.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
+        _conditionIndex = Conditions.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i, StringComparer.Ordinal);
         _contextHash = Contexts.Select(NGramHashing.ContextHash).ToArray();
         Tags = tags;
         Embeddings = embeddings;
         EmbeddingWeight = embeddingWeight;
         ContextEmbeddings = contextEmbeddings && embeddings && Contexts.Length > 0;
         ContextOffset = text.Count;
-        TagOffset = ContextOffset + Contexts.Length;
+        ConditionOffset = ContextOffset + Contexts.Length;
+        TagOffset = ConditionOffset + Conditions.Length;
         EmbeddingOffset = TagOffset + (tags?.Count ?? 0);
         ContextEmbeddingOffset = EmbeddingOffset + (embeddings ? SentenceEmbedder.Dimensions : 0);
         Dimension = ContextEmbeddingOffset + (ContextEmbeddings ? Contexts.Length * SentenceEmbedder.Dimensions : 0);
@@ -101,19 +111,43 @@ internal sealed class FeatureLayout
 
     public Vocabulary Text { get; }
     public string[] Contexts { get; }
+    /// <summary>The qualified contexts seen in training (<see cref="Qualify"/>), each a one-hot column.</summary>
+    public string[] Conditions { get; }
     public Vocabulary? Tags { get; }
     public bool Embeddings { get; }
     public float EmbeddingWeight { get; }
     public bool ContextEmbeddings { get; }
     public int ContextOffset { get; }
+    public int ConditionOffset { get; }
     public int TagOffset { get; }
     public int EmbeddingOffset { get; }
     public int ContextEmbeddingOffset { get; }
     public int Dimension { get; }
 
     /// <summary>The index of a context, or -1 for none or one not seen in training (it then adds no feature).</summary>
-    public int ContextIndex(string? context) =>
-        !string.IsNullOrEmpty(context) && _contextIndex.TryGetValue(context, out var i) ? i : -1;
+    public int ContextIndex(string? context)
+    {
+        if (string.IsNullOrEmpty(context))
+            return -1;
+        var cut = context.IndexOf(QualifierSeparator);
+        return cut < 0
+            ? _contextIndex.GetValueOrDefault(context, -1)
+            : _contextIndex.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(context.AsSpan(0, cut), out var i) ? i : -1;
+    }
+
+    /// <summary>The index of a qualified context among the <see cref="Conditions"/>, or -1 (none, unqualified, or not
+    /// seen in training).</summary>
+    public int ConditionIndex(string? context) =>
+        !string.IsNullOrEmpty(context) && _conditionIndex.TryGetValue(context, out var i) ? i : -1;
+
+    /// <summary>A context qualified by a second value (the issue by the speaker's party): see the remarks.</summary>
+    public static string Qualify(string context, string qualifier) => $"{context}{QualifierSeparator}{qualifier}";
+
+    /// <summary>Whether a context carries a qualifier.</summary>
+    public static bool IsQualified(string context) => context.Contains(QualifierSeparator);
+
+    /// <summary>The context without its qualifier.</summary>
+    public static string Unqualified(string context) => context.IndexOf(QualifierSeparator) is var cut and >= 0 ? context[..cut] : context;
 
     /// <summary>Puts the text's n-gram columns and values into <see cref="NGramScratch.Columns"/>/<see cref="NGramScratch.Values"/>
     /// (unsorted) and keeps its word n-gram hashes for <see cref="FeaturizeTags"/>.</summary>
@@ -168,9 +202,10 @@ internal sealed class FeatureLayout
     {
         FeaturizeText(Text, text, s);
         var ctx = ContextIndex(context);
+        var condition = ConditionIndex(context);
         FeaturizeTags(ctx, s);
         var dense = (Embeddings && embedding is not null ? SentenceEmbedder.Dimensions : 0) * (ContextEmbeddings && ctx >= 0 ? 2 : 1);
-        var count = s.Count + (ctx >= 0 ? 1 : 0) + s.TagCount + dense;
+        var count = s.Count + (ctx >= 0 ? 1 : 0) + (condition >= 0 ? 1 : 0) + s.TagCount + dense;
         var indices = new int[count];
         var values = new float[count];
         Array.Copy(s.Columns, indices, s.Count);
@@ -180,6 +215,11 @@ internal sealed class FeatureLayout
         if (ctx >= 0)
         {
             indices[n] = ContextOffset + ctx;
+            values[n++] = 1;
+        }
+        if (condition >= 0)
+        {
+            indices[n] = ConditionOffset + condition;
             values[n++] = 1;
         }
         Array.Copy(s.TagColumns, 0, indices, n, s.TagCount);
@@ -214,6 +254,9 @@ internal sealed class FeatureLayout
         writer.Write(Contexts.Length);
         foreach (var c in Contexts)
             writer.Write(c);
+        writer.Write(Conditions.Length);
+        foreach (var c in Conditions)
+            writer.Write(c);
         writer.Write(Tags is not null);
         if (Tags is not null)
             WriteSlots(writer, Tags.Slots);
@@ -234,15 +277,18 @@ internal sealed class FeatureLayout
         var contexts = new string[reader.ReadInt32()];
         for (var i = 0; i < contexts.Length; i++)
             contexts[i] = reader.ReadString();
+        var conditions = new string[reader.ReadInt32()];
+        for (var i = 0; i < conditions.Length; i++)
+            conditions[i] = reader.ReadString();
         var tags = reader.ReadBoolean() ? new Vocabulary(ReadSlots(reader)) : null;
         var embeddings = reader.ReadBoolean();
         var weight = reader.ReadSingle();
         var contextEmbeddings = reader.ReadBoolean();
-        return new FeatureLayout(text, contexts, tags, embeddings, weight, contextEmbeddings);
+        return new FeatureLayout(text, contexts, tags, embeddings, weight, contextEmbeddings, conditions);
     }
 
     /// <summary>Names the featurization; a layout written by another one is not read.</summary>
-    private const string FormatTag = "parley-ngrams-w2-neg-but-c5";
+    private const string FormatTag = "parley-ngrams-w2-neg-but-cue-c5-cond";
 
     private static void WriteSlots(BinaryWriter writer, int[] slots)
     {

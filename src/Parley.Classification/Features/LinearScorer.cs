@@ -61,31 +61,33 @@ internal sealed class LinearScorer
     /// <summary>The logits <c>W·x + b</c> of the text last featurized into <paramref name="s"/> (its tags, when
     /// <paramref name="context"/> is a context of the layout, must be featurized too).</summary>
     /// <remarks>Single precision, as ML.NET computes them.</remarks>
-    public void Logits(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
+    public void Logits(FeatureLayout layout, NGramScratch s, int context, int condition, float[]? embedding, Span<float> logits)
     {
         var k = Classes;
         var w = _weights;
         _bias.CopyTo(logits);
         for (var i = 0; i < s.Count; i++)
             Add(w, s.Columns[i] * k, s.Values[i], logits);
-        AddContextAndEmbedding(layout, s, context, embedding, logits);
+        AddContextAndEmbedding(layout, s, context, condition, embedding, logits);
     }
 
     /// <summary>Adds the bias and every feature but the text n-grams (added by a <see cref="SharedTextScorer"/>).</summary>
-    public void AddAllButText(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
+    public void AddAllButText(FeatureLayout layout, NGramScratch s, int context, int condition, float[]? embedding, Span<float> logits)
     {
         for (var c = 0; c < Classes; c++)
             logits[c] += _bias[c];
-        AddContextAndEmbedding(layout, s, context, embedding, logits);
+        AddContextAndEmbedding(layout, s, context, condition, embedding, logits);
     }
 
     /// <summary>The weight of text column <paramref name="column"/> for class <paramref name="k"/>.</summary>
     public float TextWeight(int column, int k) => _weights[column * Classes + k];
 
-    private void AddContextAndEmbedding(FeatureLayout layout, NGramScratch s, int context, float[]? embedding, Span<float> logits)
+    private void AddContextAndEmbedding(FeatureLayout layout, NGramScratch s, int context, int condition, float[]? embedding, Span<float> logits)
     {
         var k = Classes;
         var w = _weights;
+        if (condition >= 0)
+            Add(w, (layout.ConditionOffset + condition) * k, 1f, logits);
         if (context >= 0)
         {
             Add(w, (layout.ContextOffset + context) * k, 1f, logits);

@@ -20,6 +20,9 @@ namespace Parley.Classification.Features;
 /// <para>Contrast scope: every word after "but", "however", "nevertheless", "nonetheless" or "still" up to the end of
 /// the sentence (. ; ! ?) also gets a distinct "contrast" word feature: the clause after an adversative usually carries
 /// the speaker's actual position ("we want peace, but not at any price").</para>
+/// <para>Stance cues: a word of a small general English lexicon of stance verbs and adjectives (<see cref="StanceCue"/>:
+/// endorsing, rejecting, hedging, insisting) also adds its class as one more word feature (negated or contrasted when
+/// in such a scope), so a cue rare in the training data counts like the common ones of its class.</para>
 /// <para>The hash is a fixed function of the characters (no per-process seed), so a saved model's vocabulary stays
 /// valid across runs and machines. No allocation per text: everything goes through a <see cref="NGramScratch"/>.</para>
 /// </remarks>
@@ -37,6 +40,7 @@ internal static class NGramHashing
     private const ulong TagSeed = 0xD6E8FEB86659FD93ul;
     private const ulong NegatedSeed = 0x8EBC6AF09C88C6E3ul;
     private const ulong ContrastSeed = 0x2127599BF4325C37ul;
+    private const ulong CueSeed = 0x5851F42D4C957F2Dul;
 
 
     // Character 5-grams: chosen by grouped 5-fold cross-validation on data/labels against 4 (ML.NET's former
@@ -121,6 +125,17 @@ internal static class NGramHashing
             }
             if (negated)
                 scratch.AddWordGram(Mix(word ^ NegatedSeed));
+            if (length <= letters.Length && StanceCue(w) is var cueClass and > 0)
+            {
+                // The cue's class is one more word: "welcomed", "backs" and "endorse" share a weight, so a cue seen
+                // rarely in training counts like its class; in a negation or contrast scope it gets that scope's feature too.
+                var gram = Mix(CueSeed + (ulong)cueClass);
+                scratch.AddWordGram(gram);
+                if (negated)
+                    scratch.AddWordGram(Mix(gram ^ NegatedSeed));
+                if (contrast)
+                    scratch.AddWordGram(Mix(gram ^ ContrastSeed));
+            }
             negated |= cue;
             if (contrast)
                 scratch.AddWordGram(Mix(word ^ ContrastSeed));
@@ -143,6 +158,32 @@ internal static class NGramHashing
         // "n't" typed without its apostrophe, as tweets do.
         or "dont" or "doesnt" or "didnt" or "isnt" or "arent" or "wasnt" or "werent" or "wont" or "cant" or "couldnt"
         or "wouldnt" or "shouldnt" or "havent" or "hasnt" or "hadnt" or "aint";
+
+    /// <summary>The class of a general English stance cue: 1 endorsing (welcome, back, accept, ready, …), 2 rejecting
+    /// (reject, oppose, unacceptable, …), 3 hedging (may, perhaps, premature, study, …), 4 insisting (insist, demand,
+    /// must, require); 0 for any other word.</summary>
+    internal static int StanceCue(ReadOnlySpan<char> word) => word switch
+    {
+        "welcome" or "welcomed" or "welcomes" or "welcoming" or "support" or "supports" or "supported" or "supporting"
+            or "back" or "backs" or "backed" or "backing" or "endorse" or "endorses" or "endorsed" or "endorsing"
+            or "accept" or "accepts" or "accepted" or "accepting" or "agree" or "agrees" or "agreed" or "ready" or "willing"
+            or "favour" or "favours" or "favoured" or "favor" or "favors" or "favored" or "approve" or "approves" or "approved"
+            or "embrace" or "embraces" or "embraced" or "praise" or "praises" or "praised" or "hail" or "hailed"
+            or "positive" or "constructive" or "productive" or "useful" or "encouraging" or "promising" or "yes"
+            or "committed" or "good" or "great" => 1,
+        "reject" or "rejects" or "rejected" or "rejecting" or "oppose" or "opposes" or "opposed" or "opposing" or "against"
+            or "deny" or "denies" or "denied" or "dismiss" or "dismisses" or "dismissed" or "condemn" or "condemns" or "condemned"
+            or "unacceptable" or "impossible" or "absurd" or "veto" or "vetoed" or "block" or "blocks" or "blocked"
+            or "bad" or "dangerous" or "mistake" or "wrong" or "betrayal" or "capitulation" or "surrender" or "ultimatum"
+            or "ultimatums" or "trap" or "trick" or "farce" => 2,
+        "may" or "might" or "could" or "perhaps" or "possibly" or "maybe" or "possible" or "premature" or "early"
+            or "consider" or "considering" or "considered" or "study" or "studying" or "studied" or "analysing" or "analyzing"
+            or "examine" or "examining" or "review" or "reviewing" or "depends" or "depend" or "whether" or "wait" or "waiting"
+            or "unclear" or "uncertain" => 3,
+        "insist" or "insists" or "insisted" or "demand" or "demands" or "demanded" or "must" or "require" or "requires"
+            or "required" => 4,
+        _ => 0,
+    };
 
     private static bool EndsSentence(char c) => c is '.' or ';' or '!' or '?';
 
@@ -176,7 +217,7 @@ internal static class NGramHashing
     private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u02BC' or '.';
 
     /// <summary>What the featurization is, for the model card.</summary>
-    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
+    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + stance-cue classes + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
 }
 
 /// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>

@@ -54,6 +54,11 @@ public sealed record ClassifierOptions
     /// (docs/classification.md). No effect with <see cref="FeatureSet.TextOnly"/>.</value>
     public double EmbeddingWeight { get; init; } = 0.7;
 
+    /// <summary>Whether the stance head also sees the speaker's party conjoined with the issue (one feature per
+    /// issue and party seen in training), so that what a side usually holds on an issue informs, and the text decides.</summary>
+    /// <value>true. In prediction the party is the gazetteer's, else the party head's.</value>
+    public bool StanceBySpeakerParty { get; init; } = true;
+
     /// <summary>The clock that dates model cards.</summary>
     /// <value><see cref="TimeProvider.System"/>.</value>
     public TimeProvider Time { get; init; } = TimeProvider.System;

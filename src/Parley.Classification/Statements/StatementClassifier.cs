@@ -37,7 +37,7 @@ namespace Parley.Classification.Statements;
 public sealed class StatementClassifier : IDisposable
 {
     /// <summary>Bumped whenever features or training change, so cached default models are retrained.</summary>
-    internal const string CodeVersion = "statements-4";
+    internal const string CodeVersion = "statements-6";
 
     private const string LabelsResource = "Parley.data.labels.statements.csv";
     private const string CardEntry = "card.json";
@@ -48,6 +48,7 @@ public sealed class StatementClassifier : IDisposable
     private readonly SentenceEmbedder _embedder;
     private readonly ClassifierOptions _options;
     private SharedTextScorer? _sharedText;
+    private Dictionary<string, int[]>? _stanceConditions;
 
     private StatementClassifier(TextClassifier issue, TextClassifier stance, TextClassifier party, SentenceEmbedder embedder, ModelCard card, ClassifierOptions options)
     {
@@ -178,7 +179,8 @@ public sealed class StatementClassifier : IDisposable
                     () => heads[0] = TextClassifier.Train(
                         rows.Select(r => new LabeledText(r.Text, r.Issue, r.ArticleId)).ToArray(), options.Head("issue"), embedder, false, ct, vocabulary),
                     () => heads[1] = TextClassifier.Train(
-                        rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct, vocabulary),
+                        rows.Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId,
+                            options.StanceBySpeakerParty ? FeatureLayout.Qualify(r.Issue, r.Party) : r.Issue)).ToArray(), options.Head("stance"), embedder, false, ct, vocabulary),
                     () => heads[2] = TextClassifier.Train(
                         rows.Where(r => IsKnownParty(r.Party)).Select(r => new LabeledText(r.Text, r.Party, r.ArticleId)).ToArray(), options.Head("party"), embedder, false, ct, vocabulary));
             }
@@ -240,6 +242,7 @@ public sealed class StatementClassifier : IDisposable
             return ClassifyLinear(batch, texts, embeddings, issueScorer, stanceScorer, partyScorer);
         var issues = throughMlNet ? _issue.PredictWithMlNet(texts, null, embeddings) : _issue.Predict(texts, null, embeddings);
         var parties = throughMlNet ? _party.PredictWithMlNet(texts, null, embeddings) : _party.Predict(texts, null, embeddings);
+        var withParty = batch.Select((s, i) => WithParty(s, parties[i].Label, parties[i].Score)).ToArray();
 
         // Every (statement, issue) pair above the threshold gets a stance.
         var pairs = new List<(int Row, string Issue, double IssueScore)>();
@@ -251,7 +254,7 @@ public sealed class StatementClassifier : IDisposable
                     pairs.Add((i, ranked[k].Key, ranked[k].Value));
         }
         var pairTexts = pairs.Select(p => texts[p.Row]).ToArray();
-        var pairIssues = pairs.Select(p => (string?)p.Issue).ToArray();
+        var pairIssues = pairs.Select(p => (string?)StanceContext(p.Issue, withParty[p.Row].Party)).ToArray();
         var pairEmbeddings = embeddings is null ? null : pairs.Select(p => embeddings[p.Row]).ToArray();
         var stances = throughMlNet
             ? _stance.PredictWithMlNet(pairTexts, pairIssues, pairEmbeddings)
@@ -263,7 +266,7 @@ public sealed class StatementClassifier : IDisposable
         {
             var list = byRow[i].Select(x => new IssueStance(x.p.Issue, stances[x.n].Label, Round(stances[x.n].Score), Round(x.p.IssueScore))).ToArray();
             var main = list[0];
-            result[i] = WithParty(batch[i], parties[i].Label, parties[i].Score) with
+            result[i] = withParty[i] with
             {
                 Issue = main.Issue,
                 Stance = main.Stance,
@@ -283,6 +286,7 @@ public sealed class StatementClassifier : IDisposable
         var stanceLabels = _stance.Labels;
         var partyLabels = _party.Labels;
         var stanceContext = issueLabels.Select(_stance.Layout.ContextIndex).ToArray();
+        var stanceCondition = _stanceConditions ??= StanceConditions(issueLabels);
         var (issueT, stanceT, partyT) = (_issue.Card.Temperature, _stance.Card.Temperature, _party.Card.Temperature);
         var maxIssues = Math.Max(1, _options.MaxIssues);
         var threshold = _options.SecondaryIssueThreshold;
@@ -304,11 +308,14 @@ public sealed class StatementClassifier : IDisposable
                 FeatureLayout.FeaturizeText(_issue.Layout.Text, texts[i], s);
                 shared.TextLogits(s, text);
                 var issueLogits = text.AsSpan(0, ki);
-                issueScorer.AddAllButText(_issue.Layout, s, -1, embedding, issueLogits);
+                issueScorer.AddAllButText(_issue.Layout, s, -1, -1, embedding, issueLogits);
                 LinearScorer.Probabilities(issueLogits, issueT, pIssue);
                 var partyLogits = text.AsSpan(ki, kp);
-                partyScorer.AddAllButText(_party.Layout, s, -1, embedding, partyLogits);
+                partyScorer.AddAllButText(_party.Layout, s, -1, -1, embedding, partyLogits);
                 LinearScorer.Probabilities(partyLogits, partyT, pParty);
+                var party = ArgMax(pParty);
+                var statement = WithParty(batch[i], partyLabels[party], pParty[party]);
+                var conditions = statement.Party is { } side && stanceCondition.TryGetValue(side, out var byIssue) ? byIssue : null;
                 var n = TopIssues(pIssue, issueLabels, threshold, top);
                 var list = new IssueStance[n];
                 for (var k = 0; k < n; k++)
@@ -317,13 +324,12 @@ public sealed class StatementClassifier : IDisposable
                     var context = stanceContext[c];
                     _stance.Layout.FeaturizeTags(context, s);
                     text.AsSpan(ki + kp, ks).CopyTo(logits);
-                    stanceScorer.AddAllButText(_stance.Layout, s, context, embedding, logits);
+                    stanceScorer.AddAllButText(_stance.Layout, s, context, conditions?[c] ?? -1, embedding, logits);
                     LinearScorer.Probabilities(logits, stanceT, pStance);
                     var best = ArgMax(pStance);
                     list[k] = new IssueStance(issueLabels[c], stanceLabels[best], Round(pStance[best]), Round(pIssue[c]));
                 }
-                var party = ArgMax(pParty);
-                result[i] = WithParty(batch[i], partyLabels[party], pParty[party]) with
+                result[i] = statement with
                 {
                     Issue = list[0].Issue,
                     Stance = list[0].Stance,
@@ -335,6 +341,16 @@ public sealed class StatementClassifier : IDisposable
         });
         return result;
     }
+
+    // Per party, the stance head's condition column of each issue (-1 when that pair was not seen in training): looked up
+    // once per model, not per statement.
+    private Dictionary<string, int[]> StanceConditions(IReadOnlyList<string> issueLabels)
+    {
+        var parties = _options.Taxonomy.Parties.Select(p => p.Id).Concat(_party.Labels).Append(Taxonomy.UnknownParty).Distinct(StringComparer.Ordinal);
+        return parties.ToDictionary(p => p, p => issueLabels.Select(i => _stance.Layout.ConditionIndex(FeatureLayout.Qualify(i, p))).ToArray(), StringComparer.Ordinal);
+    }
+
+    private static string StanceContext(string issue, string? party) => FeatureLayout.Qualify(issue, party ?? Taxonomy.UnknownParty);
 
     // The most probable issues, most probable first (ties by id, ordinal), the first always and the others when at
     // least as probable as the threshold: the same choice as ordering all issues, without sorting them.
@@ -393,9 +409,10 @@ public sealed class StatementClassifier : IDisposable
         return statement with { Party = modelParty, PartySource = "model" };
     }
 
-    /// <summary>The stance toward a given issue for each text (the stance head alone; for evaluation).</summary>
-    internal IReadOnlyList<TextPrediction> PredictStance(IReadOnlyList<string> texts, IReadOnlyList<string> issues) =>
-        _stance.Predict(texts, issues.Select(i => (string?)i).ToArray(), _stance.Embed(texts, CancellationToken.None));
+    /// <summary>The stance toward a given issue for each text, said by a speaker of the given party (the stance head
+    /// alone; for evaluation).</summary>
+    internal IReadOnlyList<TextPrediction> PredictStance(IReadOnlyList<string> texts, IReadOnlyList<string> issues, IReadOnlyList<string?> parties) =>
+        _stance.Predict(texts, issues.Select((issue, i) => (string?)StanceContext(issue, parties[i])).ToArray(), _stance.Embed(texts, CancellationToken.None));
 
     /// <summary>The party head alone (for evaluation).</summary>
     internal IReadOnlyList<TextPrediction> PredictParty(IReadOnlyList<string> texts) => _party.Predict(texts);

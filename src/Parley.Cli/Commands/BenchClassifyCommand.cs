@@ -35,6 +35,10 @@ internal sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.S
         [Description("Skip the cross-validated quality figures (speed only).")]
         public bool NoQuality { get; init; }
 
+        [CommandOption("--out-of-fold <FILE>")]
+        [Description("Write every labelled row with its out-of-fold predicted issue, stance and party to this CSV (error analysis).")]
+        public string? OutOfFold { get; init; }
+
         [CommandOption("--json")]
         [Description("Print the figures as JSON on stdout.")]
         public bool Json { get; init; }
@@ -66,6 +70,8 @@ internal sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.S
                     TrainCommand.ParseFeatures(settings.Features) ?? throw new Parley.Classification.DataFileException($"--features must be text+embeddings or text, not '{settings.Features}'."),
                     quality: !settings.NoQuality), cancellationToken);
                 Print(console, result);
+                if (settings.OutOfFold is { } oof)
+                    await File.WriteAllTextAsync(oof, OutOfFoldCsv(result.OutOfFold), cancellationToken);
                 if (settings.Json)
                     ClassificationOutput.WriteJson(result);
                 return 0;
@@ -75,6 +81,17 @@ internal sealed class BenchClassifyCommand : AsyncCommand<BenchClassifyCommand.S
                 try { Directory.Delete(cache, recursive: true); } catch (IOException) { }
             }
         });
+
+    private static string OutOfFoldCsv(IReadOnlyList<OutOfFoldRow> rows)
+    {
+        static string Q(string? v) => v is null ? "" : v.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{v.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : v;
+        string F(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
+        var csv = new StringBuilder("id,articleId,fold,issue,predictedIssue,issueScore,stance,predictedStance,stanceScore,party,predictedParty,partySource,text\r\n");
+        foreach (var r in rows)
+            csv.Append(string.Join(',', Q(r.Label.Id), Q(r.Label.ArticleId), r.Fold.ToString(CultureInfo.InvariantCulture), Q(r.Label.Issue), Q(r.Issue), F(r.IssueScore),
+                Q(r.Label.Stance), Q(r.Stance), F(r.StanceScore), Q(r.Label.Party), Q(r.Party), Q(r.PartySource), Q(r.Label.Text))).Append("\r\n");
+        return csv.ToString();
+    }
 
     private static string LoadAverage()
     {

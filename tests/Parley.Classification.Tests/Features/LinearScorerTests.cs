@@ -1,3 +1,4 @@
+using Parley.Classification.Features;
 using Parley.Classification.Statements;
 using Parley.Classification.Tests.Statements;
 using Parley.Statements;
@@ -33,6 +34,33 @@ public sealed class LinearScorerTests
         string?[]? contexts = withContext ? ["nato", "nato", "sanctions", "ceasefire", "sanctions", "ceasefire", "water", null] : null;
 
         Assert.NotNull(model.Scorer);
+        var fast = model.Predict(Sentences, contexts, embeddings: null);
+        var reference = model.PredictWithMlNet(Sentences, contexts, embeddings: null);
+
+        for (var i = 0; i < Sentences.Length; i++)
+        {
+            Assert.Equal(reference[i].Label, fast[i].Label);
+            foreach (var (label, p) in reference[i].Probabilities)
+                Assert.Equal(p, fast[i].Probabilities[label], 1e-5);
+        }
+    }
+
+    [Fact]
+    public void Hand_scored_predictions_with_issue_and_party_conditions_equal_ML_NET_scoring()
+    {
+        using var dir = new TempDirectory();
+        var rows = StatementSet.Generate(seed: 23, perCell: 6)
+            .Select(r => new LabeledText(r.Text, r.Stance, r.ArticleId, FeatureLayout.Qualify(r.Issue, r.Party))).ToArray();
+        using var model = TextClassifier.Train(rows, TrainingSet.Options(dir.Path) with { UseEmbeddings = false, PersistEmbeddings = false },
+            TestContext.Current.CancellationToken);
+        // Seen pairs, a party never seen with any issue, an unqualified issue, an unseen issue and none.
+        string?[] contexts =
+        [
+            FeatureLayout.Qualify("nato", "Ukraine"), FeatureLayout.Qualify("nato", "Russia"), FeatureLayout.Qualify("sanctions", "Europe"),
+            "ceasefire", FeatureLayout.Qualify("sanctions", "Russia"), FeatureLayout.Qualify("ceasefire", "Ukraine"), "water", null,
+        ];
+
+        Assert.NotEmpty(model.Layout.Conditions);
         var fast = model.Predict(Sentences, contexts, embeddings: null);
         var reference = model.PredictWithMlNet(Sentences, contexts, embeddings: null);
 

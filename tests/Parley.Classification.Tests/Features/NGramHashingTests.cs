@@ -97,6 +97,26 @@ public sealed class NGramHashingTests
         Assert.Equal(-1, layout.ContextIndex("water"));
     }
 
+    [Fact]
+    public void A_qualified_context_keeps_its_issue_features_and_adds_a_condition_only_when_seen_in_training()
+    {
+        var layout = new FeatureLayout(Vocabulary.OfTexts(["never again"]), ["nato", "sanctions"], null, embeddings: false, embeddingWeight: 1,
+            contextEmbeddings: false, conditions: [FeatureLayout.Qualify("nato", "Russia"), FeatureLayout.Qualify("nato", "Ukraine")]);
+
+        Assert.Equal(layout.ContextIndex("nato"), layout.ContextIndex(FeatureLayout.Qualify("nato", "Europe")));
+        Assert.Equal(0, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Russia")));
+        Assert.Equal(1, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Ukraine")));
+        Assert.Equal(-1, layout.ConditionIndex(FeatureLayout.Qualify("nato", "Europe")));
+        Assert.Equal(-1, layout.ConditionIndex(FeatureLayout.Qualify("sanctions", "Russia")));
+        Assert.Equal(-1, layout.ConditionIndex("nato"));
+        // The qualified context gives the same vector plus the (nato, Russia) one-hot.
+        var scratch = new NGramScratch();
+        var plain = layout.Vector("never again", "nato", null, scratch);
+        var qualified = layout.Vector("never again", FeatureLayout.Qualify("nato", "Russia"), null, scratch);
+        Assert.Equal(plain.GetValues().Length + 1, qualified.GetValues().Length);
+        Assert.Contains(layout.ConditionOffset, qualified.GetIndices().ToArray());
+    }
+
     private sealed class Tolerance(double epsilon) : IEqualityComparer<double>
     {
         public bool Equals(double a, double b) => Math.Abs(a - b) <= epsilon;
@@ -113,22 +133,23 @@ public sealed class NGramHashingTests
     [Fact]
     public void Words_after_a_negation_get_a_negated_feature_that_the_plain_sentence_lacks()
     {
-        // "we will accept the deal": 5 words + 4 bigrams. With "not": 6 words + 5 bigrams + negated accept, the, deal.
-        Assert.Equal(9, WordGrams("We will accept the deal").Length);
-        Assert.Equal(14, WordGrams("We will not accept the deal").Length);
+        // "we will accept the deal": 5 words + 4 bigrams + the endorsing cue of "accept". With "not": 6 words + 5 bigrams
+        // + negated accept, the, deal + the cue + the negated cue.
+        Assert.Equal(10, WordGrams("We will accept the deal").Length);
+        Assert.Equal(16, WordGrams("We will not accept the deal").Length);
         var negated = WordGrams("We will not accept the deal").Except(WordGrams("We will accept the deal")).ToHashSet();
-        Assert.DoesNotContain(WordGrams("accept").Single(), negated);
+        Assert.DoesNotContain(WordGrams("accept")[0], negated);
     }
 
     [Fact]
     public void Different_negation_cues_give_the_same_negated_feature()
     {
-        // The last word gram of "<cue> accept" is the negated "accept": the same whichever cue opened the scope.
-        var afterNot = WordGrams("not accept")[^1];
-        Assert.Equal(afterNot, WordGrams("never accept")[^1]);
-        Assert.Equal(afterNot, WordGrams("refuses to accept")[^1]);
-        Assert.Equal(afterNot, WordGrams("without accept")[^1]);
-        Assert.NotEqual(afterNot, WordGrams("accept")[0]);
+        // The last word gram of "<cue> sign" is the negated "sign": the same whichever cue opened the scope.
+        var afterNot = WordGrams("not sign")[^1];
+        Assert.Equal(afterNot, WordGrams("never sign")[^1]);
+        Assert.Equal(afterNot, WordGrams("refuses to sign")[^1]);
+        Assert.Equal(afterNot, WordGrams("without sign")[^1]);
+        Assert.NotEqual(afterNot, WordGrams("sign")[0]);
     }
 
     [Fact]
@@ -166,17 +187,32 @@ public sealed class NGramHashingTests
     {
         // we, want, peace, but, not, at, any, price + 7 bigrams + negated at, any, price + contrast not, at, any, price.
         Assert.Equal(22, WordGrams("We want peace, but not at any price").Length);
-        // however, we, agree + 2 bigrams + contrast we, agree (a comma does not end the contrast).
-        Assert.Equal(7, WordGrams("However, we agree").Length);
-        // talks, may, go, on, but, slowly, kyiv, agrees + 7 bigrams + contrast slowly only (the period ends it).
-        Assert.Equal(16, WordGrams("Talks may go on, but slowly. Kyiv agrees").Length);
+        // however, we, agree + 2 bigrams + contrast we, agree (a comma does not end the contrast) + the endorsing cue of
+        // "agree" and its contrast feature.
+        Assert.Equal(9, WordGrams("However, we agree").Length);
+        // talks, may, go, on, but, slowly, kyiv, agrees + 7 bigrams + contrast slowly only (the period ends it) + the
+        // hedging cue of "may" + the endorsing cue of "agrees" (no contrast feature: the sentence ended).
+        Assert.Equal(18, WordGrams("Talks may go on, but slowly. Kyiv agrees").Length);
     }
 
     [Fact]
     public void A_contrast_feature_differs_from_the_plain_and_the_negated_word()
     {
-        var contrast = WordGrams("but accept")[^1];
-        Assert.NotEqual(WordGrams("accept")[0], contrast);
-        Assert.NotEqual(WordGrams("not accept")[^1], contrast);
+        var contrast = WordGrams("but sign")[^1];
+        Assert.NotEqual(WordGrams("sign")[0], contrast);
+        Assert.NotEqual(WordGrams("not sign")[^1], contrast);
+    }
+
+    [Fact]
+    public void Stance_cues_of_one_class_share_a_feature_that_other_classes_and_plain_words_lack()
+    {
+        // "welcomed" and "endorses": each its own word + the endorsing cue, which they share.
+        Assert.Single(WordGrams("welcomed").Intersect(WordGrams("endorses")));
+        Assert.Empty(WordGrams("welcomed").Intersect(WordGrams("rejected")));
+        Assert.Empty(WordGrams("rejected").Intersect(WordGrams("perhaps")));
+        Assert.Single(WordGrams("discussed"));
+        // In a negation scope the cue also gets the negated feature, whichever endorsing word it was.
+        Assert.Equal(WordGrams("not welcome")[^1], WordGrams("never endorse")[^1]);
+        Assert.NotEqual(WordGrams("not welcome")[^1], WordGrams("not reject")[^1]);
     }
 }
