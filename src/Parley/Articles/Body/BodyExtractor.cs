@@ -54,7 +54,10 @@ internal sealed class BodyExtractor
 
     private int _totalProse = 1;
     private readonly Dictionary<HtmlNode, Stat> _stats = new(ReferenceEqualityComparer.Instance);
-    // A page repeats its class names many times over; each distinct one is matched against the hint patterns once.
+    // A page repeats its class names many times over; each distinct class token is matched against the hint patterns
+    // once. A hint never spans two tokens (the patterns match within "a-b_c" runs, and tokens are space-separated), so
+    // the kind of a class list is the union of its tokens' kinds: utility-class pages give every element a different
+    // list but reuse the same few hundred tokens.
     private readonly Dictionary<string, HintKind> _hintKinds = new(StringComparer.Ordinal);
 
     [Flags]
@@ -62,11 +65,22 @@ internal sealed class BodyExtractor
 
     private HintKind Kind(string hints)
     {
-        if (_hintKinds.TryGetValue(hints, out var kind)) return kind;
-        kind = (Hints.Negative().IsMatch(hints) ? HintKind.Negative : 0)
-             | (Hints.Positive().IsMatch(hints) ? HintKind.Positive : 0)
-             | (Hints.StrongBody().IsMatch(hints) ? HintKind.StrongBody : 0);
-        _hintKinds[hints] = kind;
+        var kind = HintKind.None;
+        foreach (var range in hints.AsSpan().Split(' '))
+        {
+            if (range.Start.Value == range.End.Value) continue;
+            var lookup = _hintKinds.GetAlternateLookup<ReadOnlySpan<char>>();
+            var token = hints.AsSpan()[range];
+            if (!lookup.TryGetValue(token, out var k))
+            {
+                var text = token.ToString();
+                k = (Hints.Negative().IsMatch(text) ? HintKind.Negative : 0)
+                  | (Hints.Positive().IsMatch(text) ? HintKind.Positive : 0)
+                  | (Hints.StrongBody().IsMatch(text) ? HintKind.StrongBody : 0);
+                _hintKinds[text] = k;
+            }
+            kind |= k;
+        }
         return kind;
     }
 
