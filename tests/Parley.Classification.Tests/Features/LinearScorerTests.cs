@@ -34,15 +34,7 @@ public sealed class LinearScorerTests
         string?[]? contexts = withContext ? ["nato", "nato", "sanctions", "ceasefire", "sanctions", "ceasefire", "water", null] : null;
 
         Assert.NotNull(model.Scorer);
-        var fast = model.Predict(Sentences, contexts, embeddings: null);
-        var reference = model.PredictWithMlNet(Sentences, contexts, embeddings: null);
-
-        for (var i = 0; i < Sentences.Length; i++)
-        {
-            Assert.Equal(reference[i].Label, fast[i].Label);
-            foreach (var (label, p) in reference[i].Probabilities)
-                Assert.Equal(p, fast[i].Probabilities[label], 1e-5);
-        }
+        AssertHandScoringEqualsMlNet(model, contexts);
     }
 
     [Fact]
@@ -61,9 +53,13 @@ public sealed class LinearScorerTests
         ];
 
         Assert.NotEmpty(model.Layout.Conditions);
+        AssertHandScoringEqualsMlNet(model, contexts);
+    }
+
+    private static void AssertHandScoringEqualsMlNet(TextClassifier model, string?[]? contexts)
+    {
         var fast = model.Predict(Sentences, contexts, embeddings: null);
         var reference = model.PredictWithMlNet(Sentences, contexts, embeddings: null);
-
         for (var i = 0; i < Sentences.Length; i++)
         {
             Assert.Equal(reference[i].Label, fast[i].Label);
