@@ -93,8 +93,10 @@ public static class ArticleFiles
         return sb.ToString();
     }
 
-    /// <summary>Reads and extracts each file in order, streaming one result per file.</summary>
-    /// <remarks>Never throws for a bad file: a missing, unreadable, empty, binary, oversized or undecodable file gives a
+    /// <summary>Reads and extracts each file, streaming one result per file in input order.</summary>
+    /// <remarks>Files are extracted on every processor while results are handed out in order
+    /// (<see cref="ReadAsync(IEnumerable{string}, ArticleExtractor, int, CancellationToken)"/> sets how many threads).
+    /// Never throws for a bad file: a missing, unreadable, empty, binary, oversized or undecodable file gives a
     /// result with <see cref="ExtractionResult.Error"/> set, and the rest go on. Only cancellation ends the sequence early.
     /// A WARC file (<c>.warc</c>, <c>.warc.gz</c>, as <c>parley fetch</c> archives) gives one result per archived
     /// text response, with the record's target URI as the article's URL; an archive cut short gives its complete
@@ -102,23 +104,36 @@ public static class ArticleFiles
     /// <param name="paths">Files, typically from <see cref="Expand"/>.</param>
     /// <param name="extractor">The extractor to use.</param>
     /// <param name="ct">Cancels between files.</param>
+    public static IAsyncEnumerable<ExtractionResult> ReadAsync(IEnumerable<string> paths, ArticleExtractor extractor,
+        CancellationToken ct = default) => ReadAsync(paths, extractor, 0, ct);
+
+    /// <summary>Reads and extracts each file on up to <paramref name="parallelism"/> threads (0 or less: one per
+    /// processor), streaming one result per file in input order; otherwise as
+    /// <see cref="ReadAsync(IEnumerable{string}, ArticleExtractor, CancellationToken)"/>.</summary>
+    /// <param name="paths">Files, typically from <see cref="Expand"/>.</param>
+    /// <param name="extractor">The extractor to use (it is thread-safe).</param>
+    /// <param name="parallelism">Extraction threads; 1 reads and extracts one file at a time.</param>
+    /// <param name="ct">Cancels between files.</param>
     public static async IAsyncEnumerable<ExtractionResult> ReadAsync(IEnumerable<string> paths, ArticleExtractor extractor,
-        [EnumeratorCancellation] CancellationToken ct = default)
+        int parallelism, [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        foreach (var path in paths)
+        // A WARC file streams its records here, in order; every other file is one unit of work for the threads.
+        var files = InOrder.SelectAsync(paths.ToAsyncEnumerable(), path => !IsWarc(path), path => ReadOne(path, extractor),
+            parallelism, lookaheadPerThread: 16, ct);
+        await foreach (var (path, result) in files.ConfigureAwait(false))
         {
             ct.ThrowIfCancellationRequested();
-            if (IsWarc(path))
+            if (result is not null)
             {
-                foreach (var result in ReadWarc(path, extractor))
-                {
-                    ct.ThrowIfCancellationRequested();
-                    yield return result;
-                }
+                yield return result;
                 continue;
             }
-            yield return await ReadOneAsync(path, extractor, ct).ConfigureAwait(false);
+            foreach (var record in ReadWarc(path, extractor))
+            {
+                ct.ThrowIfCancellationRequested();
+                yield return record;
+            }
         }
     }
 
@@ -174,7 +189,7 @@ public static class ArticleFiles
         }
     }
 
-    private static async Task<ExtractionResult> ReadOneAsync(string path, ArticleExtractor extractor, CancellationToken ct)
+    private static ExtractionResult ReadOne(string path, ArticleExtractor extractor)
     {
         byte[] bytes;
         try
@@ -184,7 +199,7 @@ public static class ArticleFiles
             long limit = extractor.Options.MaxPageBytes;
             if (info.Length > limit)
                 return ExtractionResult.Fail(path, $"file is {info.Length / 1048576.0:0.0} MB, over the {limit / 1048576.0:0.#} MB limit");
-            bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
+            bytes = File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Security.SecurityException)
         {

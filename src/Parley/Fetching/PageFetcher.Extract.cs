@@ -28,36 +28,10 @@ public sealed partial class PageFetcher
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(extractor);
-        int workers = parallelism > 0 ? parallelism : Environment.ProcessorCount;
-        var threads = new SemaphoreSlim(workers); // not disposed: extractions left running when the caller stops early still release it
-        var pending = new Queue<(FetchResult Page, Task<ExtractionResult>? Extraction)>();
-        await foreach (var page in FetchAllAsync(urls, ct).ConfigureAwait(false))
-        {
-            while (pending.Count > 0 && (pending.Count >= workers * LookaheadPerThread || pending.Peek().Extraction is null or { IsCompleted: true }))
-            {
-                var (done, extraction) = pending.Dequeue();
-                yield return new FetchedArticle(done, extraction is null ? null : await extraction.ConfigureAwait(false));
-            }
-            pending.Enqueue((page, page.HasBody ? ExtractAsync(page) : null));
-        }
-        while (pending.Count > 0)
-        {
-            var (done, extraction) = pending.Dequeue();
-            yield return new FetchedArticle(done, extraction is null ? null : await extraction.ConfigureAwait(false));
-        }
-
-        async Task<ExtractionResult> ExtractAsync(FetchResult page)
-        {
-            await threads.WaitAsync(ct).ConfigureAwait(false);
-            try
-            {
-                return await Task.Run(() => extractor.ExtractBytesOrError(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType), ct)
-                    .ConfigureAwait(false);
-            }
-            finally
-            {
-                threads.Release();
-            }
-        }
+        var pages = InOrder.SelectAsync(FetchAllAsync(urls, ct), page => page.HasBody,
+            page => extractor.ExtractBytesOrError(page.Body, page.RequestedUrl.AbsoluteUri, page.Url.AbsoluteUri, page.ContentType),
+            parallelism, LookaheadPerThread, ct);
+        await foreach (var (page, extraction) in pages.ConfigureAwait(false))
+            yield return new FetchedArticle(page, extraction);
     }
 }

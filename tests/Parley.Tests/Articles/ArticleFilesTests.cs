@@ -65,4 +65,23 @@ public sealed class ArticleFilesTests : IDisposable
         Assert.Equal("file not found", results[3].Error);
         Assert.Equal("Wire title\n\nFirst paragraph of the wire story.\n", results[4].Article!.Text);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Files_read_on_several_threads_come_back_in_input_order(int threads)
+    {
+        // Long and short pages alternate, so later files often finish before earlier ones.
+        var paths = Enumerable.Range(1, 24).Select(i => Write($"{i:00}.html",
+            $"<html><body><h1>Round {i}</h1>{string.Concat(Enumerable.Repeat($"<p>Delegates met for round {i}, officials said.</p>", i % 2 == 0 ? 400 : 1))}</body></html>")).ToList();
+        paths.Insert(5, Path.Combine(_dir, "missing.html"));
+
+        var results = new List<ExtractionResult>();
+        await foreach (var r in ArticleFiles.ReadAsync(paths, new ArticleExtractor(), threads, TestContext.Current.CancellationToken))
+            results.Add(r);
+
+        Assert.Equal(paths, results.Select(r => r.Source));
+        Assert.Equal("file not found", results[5].Error);
+        Assert.Equal(Enumerable.Range(1, 24).Select(i => $"Round {i}"), results.Where(r => r.Succeeded).Select(r => r.Article!.Title));
+    }
 }
