@@ -66,10 +66,10 @@ internal sealed class BodyExtractor
     private HintKind Kind(string hints)
     {
         var kind = HintKind.None;
+        var lookup = _hintKinds.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var range in hints.AsSpan().Split(' '))
         {
             if (range.Start.Value == range.End.Value) continue;
-            var lookup = _hintKinds.GetAlternateLookup<ReadOnlySpan<char>>();
             var token = hints.AsSpan()[range];
             if (!lookup.TryGetValue(token, out var k))
             {

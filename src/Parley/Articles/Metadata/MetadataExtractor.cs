@@ -269,7 +269,7 @@ internal static partial class MetadataExtractor
             // one marked as published, else one not marked as updated; only when no dateline is visible near the
             // headline, the first marked one anywhere, else the first one anywhere that is not marked as updated.
             static bool NotUpdated((HtmlNode Node, int Order) t) =>
-                !Dom.Hints(t.Node).Contains("modif") && !Dom.Hints(t.Node).Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
+                Dom.Hints(t.Node) is var hints && !hints.Contains("modif") && !hints.Contains("updat") && !(t.Node.ParentNode is { } p && Dom.Hints(p).Contains("updat"));
             // In the order the visible dates are searched: the headline's block after it, then before it, then the wider window.
             var candidates = timeNodes.Where(t => DateOf(t.Node) is not null)
                 .OrderBy(t => h1Order < 0 ? t.Order : VisibleDates.SearchRank(t.Order, h1Order)).ToList();

@@ -86,11 +86,11 @@ internal static partial class TitleCleaner
         if (!headline.Contains(" | ", StringComparison.Ordinal)) return headline;
         var parts = headline.Split(" | ", StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2) return headline;
-        static int Words(string s) => Key(s).Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var longest = parts.MaxBy(Words)!;
-        if (Words(longest) < 3) return headline;
+        static int WordCount(string s) => Words(s).Length;
+        var longest = parts.MaxBy(WordCount)!;
+        if (WordCount(longest) < 3) return headline;
         foreach (var p in parts)
-            if (!ReferenceEquals(p, longest) && Words(p) > 5) return headline;
+            if (!ReferenceEquals(p, longest) && WordCount(p) > 5) return headline;
         return longest;
     }
 
@@ -128,11 +128,14 @@ internal static partial class TitleCleaner
         return false;
     }
 
+    /// <summary>The words of a title, as compared: its <see cref="Key"/> split at spaces.</summary>
+    private static string[] Words(string title) => Key(title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
     /// <summary>How far two titles agree: shared words over the words of the longer one (1 = same words).</summary>
     public static double Agreement(string a, string b)
     {
-        var wa = Key(a).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
-        var wb = Key(b).Split(' ', StringSplitOptions.RemoveEmptyEntries).ToHashSet(StringComparer.Ordinal);
+        var wa = Words(a).ToHashSet(StringComparer.Ordinal);
+        var wb = Words(b).ToHashSet(StringComparer.Ordinal);
         if (wa.Count == 0 || wb.Count == 0) return 0;
         int shared = wa.Count(wb.Contains);
         return shared / (double)Math.Max(wa.Count, wb.Count);
