@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Parley.Serialization;
 
 namespace Parley;
@@ -85,7 +86,10 @@ public sealed record TaxonomyParty(string Id, string Label, string? Color = null
 /// <param name="Id">Stable id ("nato").</param>
 /// <param name="Label">Display name ("NATO membership").</param>
 /// <param name="Proposition">The proposition a <c>support</c> stance supports ("Ukraine joins NATO").</param>
-public sealed record TaxonomyIssue(string Id, string Label, string Proposition);
+/// <param name="Terms">Seed words and phrases that point to the issue ("Article 5", "membership"), each form listed
+/// ("annex", "annexed"); the classifier sees each occurrence as a feature of the issue. Null or empty: none.</param>
+public sealed record TaxonomyIssue(string Id, string Label, string Proposition,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<string>? Terms = null);
 
 /// <summary>A stance and its value on the position axis.</summary>
 /// <param name="Id">support, oppose, neutral.</param>

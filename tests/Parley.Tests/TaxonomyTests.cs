@@ -17,6 +17,25 @@ public class TaxonomyTests
     }
 
     [Fact]
+    public void Issue_terms_are_read_and_an_issue_without_them_is_written_as_before()
+    {
+        const string json = """
+            { "name": "Port strike", "parties": [ { "id": "Union", "label": "Union" } ],
+              "issues": [ { "id": "pay", "label": "Pay", "proposition": "Wages rise 5 %", "terms": ["wage", "pay rise"] },
+                          { "id": "hours", "label": "Hours", "proposition": "A 35-hour week" } ],
+              "stances": [ { "id": "support", "value": 1 } ] }
+            """;
+
+        var taxonomy = Taxonomy.Parse(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(["wage", "pay rise"], taxonomy.Issues[0].Terms);
+        Assert.Null(taxonomy.Issues[1].Terms);
+        // A taxonomy file without terms keeps the fingerprint its models were saved with: no "terms": null is written.
+        var written = System.Text.Json.JsonSerializer.Serialize(taxonomy.Issues[1], Parley.Serialization.ParleyJson.Options);
+        Assert.DoesNotContain("terms", written);
+    }
+
+    [Fact]
     public void Unknown_stance_is_an_error_that_names_it()
     {
         var ex = Assert.Throws<KeyNotFoundException>(() => Taxonomy.Default.StanceValue("ambivalent"));

@@ -12,9 +12,10 @@ internal sealed class Vocabulary
 {
     private readonly int[] _columnOf;
 
-    public Vocabulary(int[] slots)
+    public Vocabulary(int[] slots, IssueTerms? terms = null)
     {
         Slots = slots;
+        Terms = terms;
         _columnOf = new int[NGramHashing.Space];
         Array.Fill(_columnOf, -1);
         for (var i = 0; i < slots.Length; i++)
@@ -26,24 +27,29 @@ internal sealed class Vocabulary
 
     public int Count => Slots.Length;
 
+    /// <summary>The issue seed terms the texts are hashed with (part of the featurization), or null.</summary>
+    public IssueTerms? Terms { get; }
+
     public int ColumnOf(int slot) => _columnOf[slot];
 
     /// <summary>The vocabulary of the texts' word and character n-grams.</summary>
-    public static Vocabulary OfTexts(IEnumerable<string> texts)
+    public static Vocabulary OfTexts(IEnumerable<string> texts, IssueTerms? terms = null)
     {
         var seen = new bool[NGramHashing.Space];
         var scratch = new NGramScratch();
         foreach (var text in texts)
         {
-            NGramHashing.Hash(text, scratch);
+            NGramHashing.Hash(text, scratch, terms);
             for (var i = 0; i < scratch.TouchedCount; i++)
                 seen[scratch.SlotAt(i)] = true;
         }
-        return FromMarks(seen);
+        return FromMarks(seen, terms);
     }
 
     /// <summary>The vocabulary of the texts' context-tagged word n-grams (rows without a context add nothing).</summary>
-    public static Vocabulary OfTags(IEnumerable<(string Text, string? Context)> rows)
+    /// <param name="rows">The texts and their contexts.</param>
+    /// <param name="terms">The seed terms the texts' own vocabulary was built with.</param>
+    public static Vocabulary OfTags(IEnumerable<(string Text, string? Context)> rows, IssueTerms? terms = null)
     {
         var seen = new bool[NGramHashing.Space];
         var scratch = new NGramScratch();
@@ -51,24 +57,25 @@ internal sealed class Vocabulary
         {
             if (string.IsNullOrEmpty(context))
                 continue;
-            NGramHashing.Hash(text, scratch);
+            NGramHashing.Hash(text, scratch, terms);
             var tag = NGramHashing.ContextHash(context);
             for (var i = 0; i < scratch.WordGramCount; i++)
                 seen[NGramHashing.TaggedSlot(scratch.WordGrams[i], tag)] = true;
         }
-        return FromMarks(seen);
+        return FromMarks(seen, null);
     }
 
-    private static Vocabulary FromMarks(bool[] seen)
+    private static Vocabulary FromMarks(bool[] seen, IssueTerms? terms)
     {
         var slots = new List<int>();
         for (var s = 0; s < seen.Length; s++)
             if (seen[s])
                 slots.Add(s);
-        return new Vocabulary([.. slots]);
+        return new Vocabulary([.. slots], terms);
     }
 
-    public bool SameAs(Vocabulary other) => ReferenceEquals(this, other) || Slots.AsSpan().SequenceEqual(other.Slots);
+    public bool SameAs(Vocabulary other) =>
+        ReferenceEquals(this, other) || (Slots.AsSpan().SequenceEqual(other.Slots) && (Terms is null ? other.Terms is null : Terms.SameAs(other.Terms)));
 }
 
 /// <summary>
@@ -153,7 +160,7 @@ internal sealed class FeatureLayout
     /// (unsorted) and keeps its word n-gram hashes for <see cref="FeaturizeTags"/>.</summary>
     public static void FeaturizeText(Vocabulary vocabulary, ReadOnlySpan<char> text, NGramScratch s)
     {
-        NGramHashing.Hash(text, s);
+        NGramHashing.Hash(text, s, vocabulary.Terms);
         var norm = s.Norm();
         s.EnsureCapacity(s.TouchedCount);
         var n = 0;
@@ -251,6 +258,7 @@ internal sealed class FeatureLayout
         writer.Write(FormatTag);
         writer.Write(NGramHashing.Bits);
         WriteSlots(writer, Text.Slots);
+        IssueTerms.Write(writer, Text.Terms);
         writer.Write(Contexts.Length);
         foreach (var c in Contexts)
             writer.Write(c);
@@ -270,10 +278,14 @@ internal sealed class FeatureLayout
     /// <param name="shared">A text vocabulary already loaded (another head's): used instead of a copy when equal.</param>
     public static FeatureLayout? Read(BinaryReader reader, Vocabulary? shared = null)
     {
-        if (reader.ReadString() != FormatTag || reader.ReadInt32() != NGramHashing.Bits)
+        // Models written before seed terms existed carry none: their features are the same without them.
+        var format = reader.ReadString();
+        if (format is not (FormatTag or FormatTagWithoutTerms) || reader.ReadInt32() != NGramHashing.Bits)
             return null;
         var slots = ReadSlots(reader);
-        var text = shared is not null && shared.Slots.AsSpan().SequenceEqual(slots) ? shared : new Vocabulary(slots);
+        var terms = format == FormatTag ? IssueTerms.Read(reader) : null;
+        var text = shared is not null && shared.Slots.AsSpan().SequenceEqual(slots) && (shared.Terms is null ? terms is null : shared.Terms.SameAs(terms))
+            ? shared : new Vocabulary(slots, terms);
         var contexts = new string[reader.ReadInt32()];
         for (var i = 0; i < contexts.Length; i++)
             contexts[i] = reader.ReadString();
@@ -288,7 +300,10 @@ internal sealed class FeatureLayout
     }
 
     /// <summary>Names the featurization; a layout written by another one is not read.</summary>
-    private const string FormatTag = "parley-ngrams-w2-neg-but-cue-c5-cond";
+    private const string FormatTag = "parley-ngrams-w2-neg-but-cue-terms-c5-cond";
+
+    /// <summary>The format before issue seed terms (read as a vocabulary without terms).</summary>
+    private const string FormatTagWithoutTerms = "parley-ngrams-w2-neg-but-cue-c5-cond";
 
     private static void WriteSlots(BinaryWriter writer, int[] slots)
     {

@@ -23,6 +23,8 @@ namespace Parley.Classification.Features;
 /// <para>Stance cues: a word of a small general English lexicon of stance verbs and adjectives (<see cref="StanceCue"/>:
 /// endorsing, rejecting, hedging, insisting) also adds its class as one more word feature (negated or contrasted when
 /// in such a scope), so a cue rare in the training data counts like the common ones of its class.</para>
+/// <para>Issue seed terms (<see cref="IssueTerms"/>, from the taxonomy): each occurrence of an issue's word or phrase
+/// adds that issue's class as one more word feature.</para>
 /// <para>The hash is a fixed function of the characters (no per-process seed), so a saved model's vocabulary stays
 /// valid across runs and machines. No allocation per text: everything goes through a <see cref="NGramScratch"/>.</para>
 /// </remarks>
@@ -41,6 +43,8 @@ internal static class NGramHashing
     private const ulong NegatedSeed = 0x8EBC6AF09C88C6E3ul;
     private const ulong ContrastSeed = 0x2127599BF4325C37ul;
     private const ulong CueSeed = 0x5851F42D4C957F2Dul;
+    private const ulong TermSeed = 0x4CF5AD432745937Ful;
+    private const ulong PhraseSeed = 0x94D049BB133111EBul;
 
 
     // Character 5-grams: chosen by grouped 5-fold cross-validation on data/labels against 4 (ML.NET's former
@@ -48,9 +52,12 @@ internal static class NGramHashing
     private const int CharLength = 5;
 
     /// <summary>Hashes <paramref name="text"/> into <paramref name="scratch"/>: the distinct slots and their counts
-    /// (<see cref="NGramScratch.SlotAt"/>, <see cref="NGramScratch.CountAt"/>) and the word n-gram hashes in
-    /// <see cref="NGramScratch.WordGrams"/> (for context tagging).</summary>
-    public static void Hash(ReadOnlySpan<char> text, NGramScratch scratch)
+    /// (<see cref="NGramScratch.SlotAt"/>, <see cref="NGramScratch.CountAt"/>), the word n-gram hashes in
+    /// <see cref="NGramScratch.WordGrams"/> (for context tagging) and the words' keys in <see cref="NGramScratch.Words"/>.</summary>
+    /// <param name="text">The text.</param>
+    /// <param name="scratch">Receives the features.</param>
+    /// <param name="terms">Seed terms per issue: each occurrence adds its issue's class as one more word feature.</param>
+    public static void Hash(ReadOnlySpan<char> text, NGramScratch scratch, IssueTerms? terms = null)
     {
         scratch.BeginText();
         ulong window = ' '; // the last four characters, 16 bits each
@@ -113,6 +120,9 @@ internal static class NGramHashing
         {
             var word = Mix(wordHash ^ WordSeed);
             scratch.AddWordGram(word);
+            scratch.AddWord(word);
+            if (terms is not null && terms.EndsTerm(word))
+                AddTermClasses(terms, scratch);
             if (hasPrevious)
                 scratch.AddWordGram(Mix((previous * 31) ^ word ^ BigramSeed));
             var cue = false;
@@ -150,6 +160,42 @@ internal static class NGramHashing
             PushChar(' ');
         }
     }
+
+    /// <summary>Adds the class of every issue term that ends with the text's last word (phrases of up to
+    /// <see cref="IssueTerms.MaxWords"/> words).</summary>
+    // An occurrence of a seed term counts twice: chosen by grouped 5-fold cross-validation on data/labels against once
+    // and three times, on the standard article grouping and three reshuffled ones (docs/classification.md).
+    private const int TermCount = 2;
+
+    private static void AddTermClasses(IssueTerms terms, NGramScratch scratch)
+    {
+        var words = scratch.Words.AsSpan(0, scratch.WordCount);
+        for (var n = 1; n <= Math.Min(IssueTerms.MaxWords, words.Length); n++)
+            if (terms.IssuesOf(PhraseKey(words[^n..])) is { } issues)
+                foreach (var issue in issues)
+                    for (var r = 0; r < TermCount; r++)
+                        scratch.AddWordGram(terms.Grams[issue]);
+    }
+
+    /// <summary>The keys of a text's words, as <see cref="Hash"/> sees them (for matching terms).</summary>
+    public static IReadOnlyList<ulong> WordKeys(string text)
+    {
+        var scratch = new NGramScratch();
+        Hash(text, scratch);
+        return scratch.Words[..scratch.WordCount];
+    }
+
+    /// <summary>The key of a phrase: its word keys in order.</summary>
+    public static ulong PhraseKey(ReadOnlySpan<ulong> words)
+    {
+        var key = PhraseSeed;
+        foreach (var w in words)
+            key = Mix((key * 31) ^ w);
+        return key;
+    }
+
+    /// <summary>The word feature an issue's seed terms add.</summary>
+    public static ulong TermClassGram(string issue) => Mix(ContextHash(issue) ^ TermSeed);
 
     /// <summary>Whether a lower-cased word opens a negation scope (contractions in "n't" are recognised apart).</summary>
     internal static bool IsNegationCue(ReadOnlySpan<char> word) => word is
@@ -217,7 +263,7 @@ internal static class NGramHashing
     private static bool IsJoiner(char c) => c is '\'' or '\u2019' or '\u02BC' or '.';
 
     /// <summary>What the featurization is, for the model card.</summary>
-    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + stance-cue classes + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
+    public const string Description = "hashed word 1-2-grams + negation- and contrast-scoped words + stance-cue classes + issue seed-term classes + char 5-grams (2^20 slots, term frequency, L2); context one-hot; context-tagged word 1-2-grams (L2)";
 }
 
 /// <summary>Per-thread working memory of <see cref="NGramHashing"/>: reused from text to text, never shared.</summary>
@@ -249,10 +295,22 @@ internal sealed class NGramScratch
     public float[] TagValues = new float[128];
     public int TagCount;
 
+    /// <summary>The keys of the text's words, in order (<see cref="WordCount"/> of them).</summary>
+    public ulong[] Words = new ulong[64];
+    public int WordCount;
+
     public void BeginText()
     {
         Reset();
         WordGramCount = 0;
+        WordCount = 0;
+    }
+
+    public void AddWord(ulong word)
+    {
+        if (WordCount == Words.Length)
+            Array.Resize(ref Words, Words.Length * 2);
+        Words[WordCount++] = word;
     }
 
     /// <summary>The i-th distinct slot and its count.</summary>

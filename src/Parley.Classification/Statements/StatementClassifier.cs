@@ -37,7 +37,7 @@ namespace Parley.Classification.Statements;
 public sealed class StatementClassifier : IDisposable
 {
     /// <summary>Bumped whenever features or training change, so cached default models are retrained.</summary>
-    internal const string CodeVersion = "statements-6";
+    internal const string CodeVersion = "statements-7";
 
     private const string LabelsResource = "Parley.data.labels.statements.csv";
     private const string CardEntry = "card.json";
@@ -166,7 +166,7 @@ public sealed class StatementClassifier : IDisposable
         try
         {
             // One vocabulary for the three heads: a statement is featurized once, whichever heads score it.
-            var vocabulary = Vocabulary.OfTexts(rows.Select(r => r.Text));
+            var vocabulary = Vocabulary.OfTexts(rows.Select(r => r.Text), IssueTerms.Of(options.Taxonomy));
             // Embeddings first (ONNX Runtime uses every core), then the three heads side by side: each learner is
             // single-threaded and deterministic, and the heads share nothing but the read-only vocabulary and cache.
             if (options.Features == FeatureSet.TextAndEmbeddings)

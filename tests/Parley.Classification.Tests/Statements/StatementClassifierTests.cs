@@ -78,6 +78,32 @@ public sealed class StatementClassifierTests
     }
 
     [Fact]
+    public void A_seed_term_never_seen_in_training_points_to_its_issue()
+    {
+        // The training statements say "ceasefire", "truce" and "pause", never "armistice"; the taxonomy lists "armistice"
+        // among the ceasefire terms, so it fires the class feature those statements taught.
+        using var dir = new TempDirectory();
+        Taxonomy WithCeasefireTerms(IReadOnlyList<string>? terms) => Taxonomy.Default with
+        {
+            Issues = Taxonomy.Default.Issues.Select(i => i with { Terms = i.Id == "ceasefire" ? terms : null }).ToArray(),
+        };
+        var options = StatementSet.Options(dir.Path) with { Features = FeatureSet.TextOnly, PersistCache = false };
+        var rows = StatementSet.Generate(seed: 8, perCell: 8);
+        using var seeded = StatementClassifier.Train(rows, options with { Taxonomy = WithCeasefireTerms(["ceasefire", "truce", "pause", "armistice"]) },
+            TestContext.Current.CancellationToken);
+        using var bare = StatementClassifier.Train(rows, options with { Taxonomy = WithCeasefireTerms(null) }, TestContext.Current.CancellationToken);
+        var statement = Unclassified("The Kyiv envoy spoke of an armistice.");
+
+        var withTerms = seeded.Classify(statement);
+        var without = bare.Classify(statement);
+
+        Assert.Equal("ceasefire", withTerms.Issue);
+        var seededScore = withTerms.Stances![0].IssueScore;
+        var bareScore = without.Stances!.FirstOrDefault(s => s.Issue == "ceasefire")?.IssueScore ?? 0;
+        Assert.True(seededScore > bareScore, $"ceasefire probability with the term {seededScore:0.000}, without it {bareScore:0.000}");
+    }
+
+    [Fact]
     public void Saved_and_loaded_statement_model_gives_identical_results()
     {
         using var dir = new TempDirectory();
