@@ -12,16 +12,18 @@ public sealed class IssueTermsTests
         ("ceasefire", ["line of contact"]),
     ]);
 
-    /// <summary>How many times each issue's class feature was added while hashing the text.</summary>
+    /// <summary>The count of each issue's class feature after hashing the text.</summary>
     private static Dictionary<string, int> Classes(string text, IssueTerms? terms = null)
     {
         var scratch = new NGramScratch();
         NGramHashing.Hash(text, scratch, terms ?? Terms);
-        var grams = scratch.WordGrams[..scratch.WordGramCount];
         return Terms.Entries.Select(e => e.Issue).Distinct()
-            .Select(issue => (issue, count: grams.Count(g => g == NGramHashing.TermClassGram(issue))))
+            .Select(issue => (issue, count: CountOf(scratch, NGramHashing.Slot(NGramHashing.TermClassGram(issue)))))
             .Where(x => x.count > 0).ToDictionary(x => x.issue, x => x.count);
     }
+
+    private static int CountOf(NGramScratch scratch, int slot) =>
+        Enumerable.Range(0, scratch.TouchedCount).Where(i => scratch.SlotAt(i) == slot).Sum(scratch.CountAt);
 
     [Fact]
     public void Each_occurrence_of_a_term_adds_its_issue_class_twice()
@@ -57,13 +59,17 @@ public sealed class IssueTermsTests
     }
 
     [Fact]
-    public void Without_terms_no_class_is_added()
+    public void Without_terms_no_class_is_added_and_with_them_the_class_is_not_a_word_tagged_for_stance()
     {
-        var scratch = new NGramScratch();
-        NGramHashing.Hash("Crimea and the frozen assets.", scratch);
+        var bare = new NGramScratch();
+        NGramHashing.Hash("Crimea and the frozen assets.", bare);
+        var seeded = new NGramScratch();
+        NGramHashing.Hash("Crimea and the frozen assets.", seeded, Terms);
 
-        Assert.DoesNotContain(NGramHashing.TermClassGram("territory"), scratch.WordGrams[..scratch.WordGramCount]);
-        Assert.DoesNotContain(NGramHashing.TermClassGram("sanctions"), scratch.WordGrams[..scratch.WordGramCount]);
+        Assert.Equal(0, CountOf(bare, NGramHashing.Slot(NGramHashing.TermClassGram("territory"))));
+        Assert.Equal(0, CountOf(bare, NGramHashing.Slot(NGramHashing.TermClassGram("sanctions"))));
+        // The word n-grams (which the stance head tags with the issue) are the same with and without terms.
+        Assert.Equal(bare.WordGrams[..bare.WordGramCount], seeded.WordGrams[..seeded.WordGramCount]);
     }
 
     [Fact]
