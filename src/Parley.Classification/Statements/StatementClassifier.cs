@@ -37,7 +37,7 @@ namespace Parley.Classification.Statements;
 public sealed class StatementClassifier : IDisposable
 {
     /// <summary>Bumped whenever features or training change, so cached default models are retrained.</summary>
-    internal const string CodeVersion = "statements-7";
+    internal const string CodeVersion = "statements-8";
 
     private const string LabelsResource = "Parley.data.labels.statements.csv";
     private const string CardEntry = "card.json";
