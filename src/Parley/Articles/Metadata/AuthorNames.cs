@@ -27,9 +27,20 @@ internal static partial class AuthorNames
         return names;
     }
 
+    /// <summary>"Roy, Aniruddha" → "Aniruddha Roy": a scholarly author tag written last name first; any other text unchanged.</summary>
+    public static string FromLastFirst(string name)
+    {
+        var comma = name.IndexOf(',');
+        if (comma <= 0 || name.IndexOf(',', comma + 1) >= 0) return name;
+        var last = name[..comma].Trim();
+        var first = name[(comma + 1)..].Trim();
+        static int Words(string s) => s.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        return first.Length > 0 && Words(last) <= 3 && Words(first) <= 3 ? $"{first} {last}" : name;
+    }
+
     private static string? CleanOne(string part, bool afterName)
     {
-        var s = Prefix().Replace(part.Trim(), "").Trim(' ', '.', ',', ':', ';', '-', '|', '–', '—', '·', '•');
+        var s = Prefix().Replace(part.Trim(), "").Trim(' ', '.', ',', ':', ';', '-', '|', '–', '—', '·', '•', '"', '“', '”', '„', '«', '»');
         s = Role().Replace(s, "").Trim(' ', ',', '-', '–', '—');
         if (s.Length < 2 || s.Length > 60) return null;
         if (s.Contains('@') || s.Contains("://", StringComparison.Ordinal) || s.Any(char.IsDigit)) return null;
@@ -74,7 +85,7 @@ internal static partial class AuthorNames
     [GeneratedRegex(@"\s*(?:\||·|•|—|–)\s*(?:updated|published|posted|\d).*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Suffix();
 
-    [GeneratedRegex(@"\b(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|me|us|him|her|on\s+\w+)\b|\bview\s+all\s+(?:posts|articles|stories)\b|\bmore\s+(?:articles|stories|posts)\s+by\b.*$|\bread\s+more\b|\bupdated\b.*$|\bpublished\b.*$|\b(?:medically\s+|expert\s+)?reviewed\s+by\b.*$|\bfact[- ]checked\s+by\b.*$|\bedited\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:email|e-mail|contact|follow)\s+(?:the\s+)?(?:author|me|us|him|her|on\s+\w+)\b|\bview\s+all\s+(?:posts|articles|stories)\b|\bmore\s+(?:articles|stories|posts)\s+by\b.*$|\bread\s+more\b|\b(?:last\s+)?updated\b.*$|\bpublished\b.*$|\b(?:medically\s+|expert\s+)?reviewed\s+by\b.*$|\bfact[- ]checked\s+by\b.*$|\bedited\s+by\b.*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Junk();
 
     [GeneratedRegex(@"\s*(?:,|;|&|\||\s+and\s+|\s+und\s+|\s+et\s+|\s+y\s+|\s+e\s+|\s+i\s+|\s+и\s+|\s+і\s+|\s+та\s+|\s+oraz\s+|\s+en\s+|\n)\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

@@ -166,9 +166,17 @@ internal static partial class MetadataExtractor
             rawAuthors = [visible];
             meta.Warnings.Add("authors taken from the visible byline (the structured author is an organization)");
         }
-        if (rawAuthors.Count == 0 && M("author", "byl", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "article:author_name", "twitter:data1") is { } ma
+        if (rawAuthors.Count == 0 && M("author", "byl", "dc.creator", "parsely-author", "sailthru.author") is { } ma
             && !ma.StartsWith("http", StringComparison.OrdinalIgnoreCase))
             rawAuthors.Add(ma);
+        if (rawAuthors.Count == 0 && metas.TryGetValue("citation_author", out var citationAuthors))
+        {
+            // Scholarly metadata (Highwire Press tags): one tag per author, written "Last, First".
+            foreach (var c in citationAuthors)
+                rawAuthors.Add(AuthorNames.FromLastFirst(TextNormalizer.Normalize(c)));
+        }
+        if (rawAuthors.Count == 0 && M("article:author_name", "twitter:data1") is { } mb && !mb.StartsWith("http", StringComparison.OrdinalIgnoreCase))
+            rawAuthors.Add(mb);
         if (rawAuthors.Count == 0)
         {
             foreach (var n in itemprops)
