@@ -178,7 +178,7 @@ public sealed class TextClassifier : IDisposable
         var contexts = given.Select(FeatureLayout.Unqualified).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var conditions = given.Where(FeatureLayout.IsQualified).Order(StringComparer.Ordinal).ToArray();
         var tags = options.ConjoinContext && contexts.Length > 0
-            ? Vocabulary.OfTags(data.Select(d => (d.Text ?? "", d.Context is { } c ? FeatureLayout.Unqualified(c) : null)), text.Terms)
+            ? Vocabulary.OfTags(data.Select(d => (d.Text ?? "", d.Context is { } c ? FeatureLayout.Unqualified(c) : null)))
             : null;
         return new FeatureLayout(text, contexts, tags, options.UseEmbeddings, (float)options.EmbeddingWeight, options.ConjoinContext, conditions);
     }

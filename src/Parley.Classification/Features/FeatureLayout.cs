@@ -47,9 +47,8 @@ internal sealed class Vocabulary
     }
 
     /// <summary>The vocabulary of the texts' context-tagged word n-grams (rows without a context add nothing).</summary>
-    /// <param name="rows">The texts and their contexts.</param>
-    /// <param name="terms">The seed terms the texts' own vocabulary was built with.</param>
-    public static Vocabulary OfTags(IEnumerable<(string Text, string? Context)> rows, IssueTerms? terms = null)
+    /// <remarks>Issue seed terms add no word n-gram, so the tags do not depend on them.</remarks>
+    public static Vocabulary OfTags(IEnumerable<(string Text, string? Context)> rows)
     {
         var seen = new bool[NGramHashing.Space];
         var scratch = new NGramScratch();
@@ -57,7 +56,7 @@ internal sealed class Vocabulary
         {
             if (string.IsNullOrEmpty(context))
                 continue;
-            NGramHashing.Hash(text, scratch, terms);
+            NGramHashing.Hash(text, scratch);
             var tag = NGramHashing.ContextHash(context);
             for (var i = 0; i < scratch.WordGramCount; i++)
                 seen[NGramHashing.TaggedSlot(scratch.WordGrams[i], tag)] = true;
@@ -75,7 +74,7 @@ internal sealed class Vocabulary
     }
 
     public bool SameAs(Vocabulary other) =>
-        ReferenceEquals(this, other) || (Slots.AsSpan().SequenceEqual(other.Slots) && (Terms is null ? other.Terms is null : Terms.SameAs(other.Terms)));
+        ReferenceEquals(this, other) || (Slots.AsSpan().SequenceEqual(other.Slots) && IssueTerms.Same(Terms, other.Terms));
 }
 
 /// <summary>
@@ -284,7 +283,7 @@ internal sealed class FeatureLayout
             return null;
         var slots = ReadSlots(reader);
         var terms = format == FormatTag ? IssueTerms.Read(reader) : null;
-        var text = shared is not null && shared.Slots.AsSpan().SequenceEqual(slots) && (shared.Terms is null ? terms is null : shared.Terms.SameAs(terms))
+        var text = shared is not null && shared.Slots.AsSpan().SequenceEqual(slots) && IssueTerms.Same(shared.Terms, terms)
             ? shared : new Vocabulary(slots, terms);
         var contexts = new string[reader.ReadInt32()];
         for (var i = 0; i < contexts.Length; i++)

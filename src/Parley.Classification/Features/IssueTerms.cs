@@ -66,10 +66,10 @@ internal sealed class IssueTerms
     /// <summary>The issues (indices into <see cref="Entries"/>) whose term is exactly this phrase, or null.</summary>
     public int[]? IssuesOf(ulong phraseKey) => _issuesOf.GetValueOrDefault(phraseKey);
 
-    /// <summary>Whether two matchers hold the same terms for the same issues.</summary>
-    public bool SameAs(IssueTerms? other) =>
-        other is not null && (ReferenceEquals(this, other) || (Entries.Count == other.Entries.Count
-            && Entries.Zip(other.Entries).All(p => p.First.Issue == p.Second.Issue && p.First.Terms.SequenceEqual(p.Second.Terms))));
+    /// <summary>Whether two matchers hold the same terms for the same issues (two nulls are the same: no terms).</summary>
+    public static bool Same(IssueTerms? a, IssueTerms? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && a.Entries.Count == b.Entries.Count
+            && a.Entries.Zip(b.Entries).All(p => p.First.Issue == p.Second.Issue && p.First.Terms.SequenceEqual(p.Second.Terms)));
 
     /// <summary>Writes the terms (a model stores them with its vocabulary).</summary>
     public static void Write(BinaryWriter writer, IssueTerms? terms)

@@ -103,7 +103,7 @@ public sealed class IssueTermsTests
 
         var read = IssueTerms.Read(reader);
 
-        Assert.True(Terms.SameAs(read));
+        Assert.True(IssueTerms.Same(Terms, read));
         Assert.Equal(new Dictionary<string, int> { ["security-guarantees"] = 2 }, Classes("The coalition of the willing met.", read));
     }
 
@@ -148,7 +148,7 @@ public sealed class IssueTermsTests
 
         var read = FeatureLayout.Read(new BinaryReader(stream))!;
 
-        Assert.True(Terms.SameAs(read.Text.Terms));
+        Assert.True(IssueTerms.Same(Terms, read.Text.Terms));
         Assert.Equal(layout.Text.Slots, read.Text.Slots);
     }
 }
