@@ -73,8 +73,10 @@ internal sealed class Vocabulary
         return new Vocabulary([.. slots], terms);
     }
 
-    public bool SameAs(Vocabulary other) =>
-        ReferenceEquals(this, other) || (Slots.AsSpan().SequenceEqual(other.Slots) && IssueTerms.Same(Terms, other.Terms));
+    public bool SameAs(Vocabulary other) => ReferenceEquals(this, other) || Matches(other.Slots, other.Terms);
+
+    /// <summary>Whether this vocabulary has exactly these slots and terms (so it can stand for a copy not yet built).</summary>
+    public bool Matches(int[] slots, IssueTerms? terms) => Slots.AsSpan().SequenceEqual(slots) && IssueTerms.Same(Terms, terms);
 }
 
 /// <summary>
@@ -283,8 +285,7 @@ internal sealed class FeatureLayout
             return null;
         var slots = ReadSlots(reader);
         var terms = format == FormatTag ? IssueTerms.Read(reader) : null;
-        var text = shared is not null && shared.Slots.AsSpan().SequenceEqual(slots) && IssueTerms.Same(shared.Terms, terms)
-            ? shared : new Vocabulary(slots, terms);
+        var text = shared is not null && shared.Matches(slots, terms) ? shared : new Vocabulary(slots, terms);
         var contexts = new string[reader.ReadInt32()];
         for (var i = 0; i < contexts.Length; i++)
             contexts[i] = reader.ReadString();

@@ -33,9 +33,9 @@ internal sealed class IssueTerms
             foreach (var term in entries[i].Terms)
             {
                 var words = NGramHashing.WordKeys(term);
-                if (words.Count is 0 or > MaxWords)
+                if (words.Length is 0 or > MaxWords)
                     throw new ArgumentException($"Term '{term}' of issue '{entries[i].Issue}' must have 1 to {MaxWords} words.", nameof(entries));
-                var key = NGramHashing.PhraseKey(words.ToArray());
+                var key = NGramHashing.PhraseKey(words);
                 if (!issuesOf.TryGetValue(key, out var list))
                     issuesOf[key] = list = [];
                 if (!list.Contains(i))

@@ -161,14 +161,14 @@ internal static class NGramHashing
         }
     }
 
-    /// <summary>Adds the class of every issue term that ends with the text's last word (phrases of up to
-    /// <see cref="IssueTerms.MaxWords"/> words). The class is a feature of the text, not a word n-gram: the stance
-    /// head's issue-tagged copies of the words leave it out (on the labels that kept stance macro-F1 0.002 higher on
-    /// average over four fold groupings, issue accuracy unchanged).</summary>
     // An occurrence of a seed term counts twice: chosen by grouped 5-fold cross-validation on data/labels against once
     // and three times, on the standard article grouping and three reshuffled ones (docs/classification.md).
     private const int TermCount = 2;
 
+    /// <summary>Adds the class of every issue term that ends with the text's last word (phrases of up to
+    /// <see cref="IssueTerms.MaxWords"/> words). The class is a feature of the text, not a word n-gram: the stance
+    /// head's issue-tagged copies of the words leave it out (on the labels that kept stance macro-F1 0.002 higher on
+    /// average over four fold groupings, issue accuracy unchanged).</summary>
     private static void AddTermClasses(IssueTerms terms, NGramScratch scratch)
     {
         var words = scratch.Words.AsSpan(0, scratch.WordCount);
@@ -180,7 +180,7 @@ internal static class NGramHashing
     }
 
     /// <summary>The keys of a text's words, as <see cref="Hash"/> sees them (for matching terms).</summary>
-    public static IReadOnlyList<ulong> WordKeys(string text)
+    public static ulong[] WordKeys(string text)
     {
         var scratch = new NGramScratch();
         Hash(text, scratch);
